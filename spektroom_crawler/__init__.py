@@ -1,0 +1,7 @@
+"""Spektroom news pipeline: crawl https://spektroom.co.id/ into a clean, queryable SQL corpus."""
+
+from __future__ import annotations
+
+from spektroom_crawler.record import Article, Dateline, Quote
+
+__all__ = ["Article", "Dateline", "Quote"]

@@ -1,0 +1,49 @@
+"""Scrapy settings for the Spektroom crawler. Project keys start with SPEKTROOM_."""
+
+from __future__ import annotations
+
+import os
+
+BOT_NAME = "spektroom_crawler"
+SPIDER_MODULES = ["spektroom_crawler.spiders"]
+NEWSPIDER_MODULE = "spektroom_crawler.spiders"
+
+# --- project settings -------------------------------------------------------------------
+SPEKTROOM_BASE_URL = os.environ.get("SPEKTROOM_BASE_URL", "https://spektroom.co.id")
+SPEKTROOM_DATABASE_URL = os.environ.get("SPEKTROOM_DATABASE_URL", "sqlite:///spektroom.db")
+SPEKTROOM_CONTACT_URL = os.environ.get(
+    "SPEKTROOM_CONTACT_URL", "https://github.com/spektroom/spektroom-crawler"
+)
+# Items written per transaction by the store pipeline.
+SPEKTROOM_STORE_BATCH_SIZE = 200
+# Jaccard similarity (MinHash estimate) above which a body counts as a near-duplicate.
+SPEKTROOM_NEAR_DUPLICATE_THRESHOLD = 0.8
+# Re-fetch articles the store already has, even when their lastmod is not newer.
+SPEKTROOM_REFRESH = False
+
+# --- politeness ---------------------------------------------------------------------------
+USER_AGENT = f"SpektroomCorpusBot/0.1 (+{SPEKTROOM_CONTACT_URL})"
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 4.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 8
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+
+# --- safety and runtime -------------------------------------------------------------------
+# Scrapy 2.19 opens a local code-execution endpoint by default; never run it.
+REMOTE_CONTROL_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"
+# tldextract would fetch the public suffix list from the network on first use.
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
+# --- pipelines: validate -> normalize/dedupe -> store --------------------------------------
+ITEM_PIPELINES: dict[str, int] = {}

@@ -1,0 +1,47 @@
+"""URL identity: the canonical form under which an article is stored exactly once."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Query parameters that only track the visitor; they never change the page.
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid",
+        "mc_cid", "mc_eid", "_ga", "_gl", "ref", "ref_src", "share", "s_cid", "amp",
+        "outputtype",
+    }
+)
+TRACKING_PREFIXES = ("utm_", "hsa_", "pk_")
+AMP_SUFFIX_RE = re.compile(r"/amp/?$")
+AMP_PREFIX_RE = re.compile(r"^/amp(/.+)$")
+
+
+def canonicalize_url(url: str) -> str:
+    """The canonical form of an article URL.
+
+    https, lower-case host without "www.", no fragment, no tracking parameters, no AMP variant
+    ("/amp/" suffix or prefix, "?amp", "?amp=1", "?outputType=amp"), one trailing slash on paths.
+    """
+    parts = urlsplit(url.strip())
+    scheme = "https" if parts.scheme in ("http", "https", "") else parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if host.startswith("www."):
+        host = host[4:]
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    path = re.sub(r"/{2,}", "/", parts.path or "/")
+    path = AMP_SUFFIX_RE.sub("/", path)
+    amp_prefixed = AMP_PREFIX_RE.match(path)
+    if amp_prefixed:
+        path = amp_prefixed.group(1)
+    if not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
+        path += "/"
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if k.lower() not in TRACKING_PARAMS and not k.lower().startswith(TRACKING_PREFIXES)
+    ]
+    query.sort()
+    return urlunsplit((scheme, host, path, urlencode(query), ""))
