@@ -130,7 +130,7 @@ def listing_page(entries: list[tuple[str, str | None]], *, next_href: str | None
         f"""<article class="post type-post jeg_post">
   <div class="jeg_thumb"><a href="{href}"><img src="/wp-content/uploads/thumb.jpg" alt=""></a></div>
   <h3 class="jeg_post_title"><a href="{href}">Judul berita</a></h3>
-  {f'<time class="entry-date" datetime="{when}">{when}</time>' if when else ''}
+  {f'<time class="entry-date" datetime="{when}">{when}</time>' if when else ""}
   <a href="/author/apolonius/">Apolonius</a> <a href="/category/daerah/">Daerah</a>
 </article>"""
         for href, when in entries
