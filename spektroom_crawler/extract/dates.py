@@ -110,21 +110,30 @@ YEARLESS_TEXT_RE = re.compile(
     r"(?![\s\-/.,]*\d{4}(?!\d))"
 )
 
-#: A clock time with its optional zone, offset and am/pm: "pukul 14.30", "19:45 WIB",
-#: "12:45:00 +0000", "7:45 pm", "pukul 7 malam" (no minutes only after "pukul"/"jam").
+#: A clock time with its optional am/pm, zone and offset: "14.30", "19:45 WIB", "7:45 pm",
+#: "12:45:00 +0000", "12:45 GMT+7". The first digit comes first (before the lookbehind) so the
+#: engine can skip non-digits fast. An offset needs a space or a zone word before it, so a range
+#: "19:45-20:00" is not read as "19:45 at -20:00".
 TIME_RE = re.compile(
-    r"(?:(?<![a-z])(?P<kw>pukul|pkl\.?|jam)\s*)?"
-    r"(?<![\d.:/])(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2})(?:[.:](?P<s>\d{2}))?)?(?![\d/]|[.:]\d)"
-    r"\s*(?P<ampm>[ap]\.?m\.?(?![a-z]))?"
-    r"\s*(?P<zone>wita|wib|wit|utc|gmt|z)?(?![a-z])"
-    r"\s*(?P<off>(?<![a-z])[+-]\d{1,2}(?::?\d{2})?(?!\d)|(?<=utc|gmt)[+-]\d{1,2}(?::?\d{2})?(?!\d))?"
+    r"(?P<h>\d(?<![\d.:/]\d)\d?)(?:[.:](?P<mi>\d{2})(?:[.:](?P<s>\d{2}))?)?(?![\d/]|[.:]\d)"
+    r"(?:\s*(?P<ampm>[ap]\.?m\b\.?))?"
+    r"(?:\s*(?P<zone>wita|wib|wit|utc|gmt|z)(?![a-z]))?"
+    r"(?:(?:\s+|(?<=[a-z]))(?P<off>[+-](?:\d{2}:?\d{2}|\d{1,2})(?![\d.:])))?"
 )
+
+#: Words that make a bare hour a time: "pukul 7 malam", "jam 9 pagi".
+_HOUR_WORDS = ("pukul", "pkl", "pkl.", "jam")
+
+#: Full-date forms, most common first (the first hit narrows the later scans).
+_FULL_DATE_RES = (DMY_TEXT_RE, NUM_DMY_RE, ISO_RE, MDY_TEXT_RE)
 
 #: Zone word anywhere shortly after a time ("pukul 10.00 - 12.00 WITA").
 ZONE_RE = re.compile(r"(?<![a-z])(wita|wib|wit)(?![a-z])")
 
 #: Part of the day, which turns a 12-hour reading into 24 hours ("pukul 7.30 malam" = 19:30).
 PERIOD_RE = re.compile(r"\s*(?<![a-z])(dini\s+hari|pagi|siang|sore|petang|malam)(?![a-z])")
+#: The same words, for a scan before the time ("Senin malam, pukul 7.30").
+PERIOD_WORD_RE = re.compile(r"(?<![a-z])(dini\s+hari|pagi|siang|sore|petang|malam)(?![a-z])")
 
 _NUMBER_WORDS: dict[str, int] = {
     "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
@@ -195,8 +204,13 @@ def parse_date(text: str | None, *, now: datetime | None = None) -> datetime | d
     """Parse an Indonesian (or ISO/English) date text into an aware datetime, a date, or None."""
     if not text:
         return None
-    now = _aware(datetime.now(WIB) if now is None else now)
-    s = text.lower().translate(_APOSTROPHES).strip()
+    if now is None:
+        now = datetime.now(WIB)
+    elif now.tzinfo is None:
+        now = now.replace(tzinfo=WIB)
+    s = text.lower().strip()
+    if not s.isascii():
+        s = s.translate(_APOSTROPHES)
     if not s:
         return None
     try:
@@ -272,16 +286,27 @@ EVENT_YEARLESS_TEXT_RE = re.compile(
 
 def _parse_fast(s: str, now: datetime) -> datetime | date | None:
     """Compiled-regex parsing of the common forms; None when no form matched."""
-    m = ISO_RE.search(s)
+    # Machine stamps start with the year: one anchored match settles them.
+    m = ISO_RE.match(s)
     if m:
         return _from_iso(m)
 
+    # "lalu"/"ago" are cheap substring tests that route relative forms past the date scans.
+    if "lalu" in s or "ago" in s or "silam" in s:
+        m = RELATIVE_AGO_RE.search(s)
+        if m:
+            return _relative_ago(m, now)
+
+    # The earliest full date wins. Each later scan only looks before the best match so far,
+    # which keeps the common case ("Sabtu, 29 November 2025 ...") to one full scan.
     best: re.Match[str] | None = None
-    for regex in (DMY_TEXT_RE, MDY_TEXT_RE, NUM_DMY_RE):
-        found = regex.search(s)
-        if found and (best is None or found.start() < best.start()):
+    for regex in _FULL_DATE_RES:
+        found = regex.search(s, 0, best.start() if best else len(s))
+        if found:
             best = found
     if best is not None:
+        if best.re is ISO_RE:
+            return _from_iso(best)
         day = _date_from_match(best)
         return _with_time(s, best.start(), best.end(), day, now)
 
@@ -297,18 +322,12 @@ def _parse_fast(s: str, now: datetime) -> datetime | date | None:
             back = 0
         return _with_time(s, m.start(), m.end(), today - timedelta(days=back), now)
 
-    m = RELATIVE_AGO_RE.search(s)
-    if m:
-        return _relative_ago(m, now)
-
     if JUST_NOW_RE.search(s):
         return now
 
-    best = None
-    for regex in (YEARLESS_NUM_RE, YEARLESS_TEXT_RE):
-        found = regex.search(s)
-        if found and (best is None or found.start() < best.start()):
-            best = found
+    best = YEARLESS_NUM_RE.search(s)
+    found = YEARLESS_TEXT_RE.search(s, 0, best.start() if best else len(s))
+    best = found or best
     if best is not None:
         day_num, month = _day_month(best)
         resolved = _resolve_yearless(day_num, month, _wib_today(now))
@@ -329,15 +348,18 @@ def _from_iso(m: re.Match[str]) -> datetime | date:
 
 def _date_from_match(m: re.Match[str]) -> date:
     """A validated date from a ``DMY_TEXT_RE``, ``MDY_TEXT_RE`` or ``NUM_DMY_RE`` match."""
-    day, month = _day_month(m)
-    year_text = m.group("y")
-    year = int(year_text)
-    if len(year_text) == 2:
+    d, mo, y = m.group("d", "mo", "y")
+    month = MONTHS[mo] if mo[0].isalpha() else int(mo)
+    year = int(y)
+    if len(y) == 2:
         # "26/11/25": two-digit years only with / or - (a dotted "1.5.25" is a version number).
         if m.re is NUM_DMY_RE and m.group("sep") == ".":
             raise _InvalidDate(m.group(0))
         year += 2000
-    return _make_date(year, month, day)
+    try:
+        return date(year, month, int(d))
+    except ValueError as exc:
+        raise _InvalidDate(m.group(0)) from exc
 
 
 def _day_month(m: re.Match[str]) -> tuple[int, int]:
@@ -374,44 +396,61 @@ def _with_time(s: str, start: int, end: int, day: date | None, now: datetime) ->
     if day is None:
         raise _InvalidDate(s)
     found = _find_time(s, end, min(len(s), end + 60))
-    if found is None:
+    if found is None and start:
         found = _find_time(s, max(0, start - 40), start)
     if found is None:
         return day
     hour, minute, second, tz, extra_days = found
-    return _combine(day + timedelta(days=extra_days), hour, minute, second, tz)
+    if extra_days:
+        day += timedelta(days=extra_days)
+    # _find_time has validated the clock, so this cannot raise.
+    return datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=tz)
 
 
 def _find_time(s: str, lo: int, hi: int) -> tuple[int, int, int, timezone, int] | None:
     """The first clock time in ``s[lo:hi]``: (hour, minute, second, zone, days to add)."""
     for m in TIME_RE.finditer(s, lo, hi):
-        if m.group("mi") is None and m.group("kw") is None:
-            continue  # a bare number ("3 komentar") is not a time
-        hour = int(m.group("h"))
-        minute = int(m.group("mi") or 0)
-        second = int(m.group("s") or 0)
+        h, mi, sec, ampm = m.group("h", "mi", "s", "ampm")
+        if mi is None and not s[max(0, m.start() - 8) : m.start()].rstrip().endswith(_HOUR_WORDS):
+            continue  # a bare number ("3 komentar") is not a time; "pukul 7" is
+        hour = int(h)
+        minute = int(mi) if mi else 0
+        second = int(sec) if sec else 0
         extra_days = 0
-        ampm = m.group("ampm")
         if ampm:
             if not 1 <= hour <= 12:
                 raise _InvalidDate(m.group(0))
             hour = hour % 12 + (12 if ampm[0] == "p" else 0)
-        else:
+        elif hour <= 12 and _mentions_period(s):
+            # Only a 12-hour reading needs the part of the day ("pukul 7.30 malam").
             after = PERIOD_RE.match(s, m.end(), min(hi + 20, len(s)))
             period = after.group(1) if after else _period_before(s, m.start())
             if period is not None:
                 hour, extra_days = _apply_period(hour, period)
-        tz = _zone(m, s, hi)
+        zone, off = m.group("zone", "off")
+        if off:
+            tz = _offset(off)
+        elif zone:
+            tz = ZONES[zone]
+        else:
+            tz = _zone_near(s, m.end())
         if hour > 23 or minute > 59 or second > 59:
             raise _InvalidDate(m.group(0))
         return hour, minute, second, tz, extra_days
     return None
 
 
+def _mentions_period(s: str) -> bool:
+    """Cheap substring gate before the part-of-day regexes (most dates have no such word)."""
+    return (
+        "malam" in s or "sore" in s or "pagi" in s or "siang" in s or "dini" in s or "petang" in s
+    )
+
+
 def _period_before(s: str, pos: int) -> str | None:
     """A part-of-day word just before a time: "Senin malam, pukul 7.30"."""
     found = None
-    for m in PERIOD_RE.finditer(s, max(0, pos - 20), pos):
+    for m in PERIOD_WORD_RE.finditer(s, max(0, pos - 20), pos):
         found = m.group(1)
     return found
 
@@ -434,15 +473,9 @@ def _apply_period(hour: int, word: str) -> tuple[int, int]:
     return hour, 0
 
 
-def _zone(m: re.Match[str], s: str, hi: int) -> timezone:
-    """The zone written right after a time, or shortly after it, else WIB."""
-    off = m.group("off")
-    zone = m.group("zone")
-    if off:
-        return _offset(off)
-    if zone:
-        return ZONES[zone]
-    near = ZONE_RE.search(s, m.end(), min(len(s), m.end() + 20))
+def _zone_near(s: str, pos: int) -> timezone:
+    """A zone word shortly after a time ("pukul 10.00 - 12.00 WITA"), else WIB."""
+    near = ZONE_RE.search(s, pos, pos + 20)
     return ZONES[near.group(1)] if near else WIB
 
 
