@@ -172,6 +172,25 @@ CASES: list[tuple[str | None, datetime | date | None]] = [
     ("Sat, 29 Nov 2025 12:45:00 GMT", datetime(2025, 11, 29, 12, 45, tzinfo=UTC_TZ)),
     ("Saturday, November 29, 2025 7:45 pm", wib(2025, 11, 29, 19, 45)),
     ("Saturday 29th of November 2025", date(2025, 11, 29)),  # only dateparser reads "of"
+    # --- zones, offsets, ranges and noise after the time ------------------------------------
+    ("Sabtu, 29 November 2025 19:45 GMT+7", wib(2025, 11, 29, 19, 45)),
+    ("29 Nov 2025 12:45 UTC+07:00", wib(2025, 11, 29, 12, 45)),
+    ("Sabtu, 29 November 2025 pukul 19:45-20:00", wib(2025, 11, 29, 19, 45)),  # not -20:00
+    ("Posted on November 29, 2025 at 7:45 pm", wib(2025, 11, 29, 19, 45)),
+    ("Sabtu, 29 November 2025 | Dibaca 1.234 kali", date(2025, 11, 29)),
+    ("Sabtu, 29 November 2025 - 3 menit baca", date(2025, 11, 29)),
+    ("Kamis, 4 Desember 2025 | 10:20 WITA | Dibaca: 120", wita(2025, 12, 4, 10, 20)),
+    ("29 November 2025 pukul 12.30 dini hari", wib(2025, 11, 29, 0, 30)),
+    ("Minggu, 23/11", date(2025, 11, 23)),
+    ("2025-11-29T19:45:00.000Z", datetime(2025, 11, 29, 19, 45, tzinfo=UTC_TZ)),
+    ("2025-11-29T19:45+07:00", wib(2025, 11, 29, 19, 45)),
+    ("2025/11/29", date(2025, 11, 29)),
+    ("27-03-2024 06:16", wib(2024, 3, 27, 6, 16)),
+    ("29.11.2025 pukul 10.00", wib(2025, 11, 29, 10, 0)),
+    # an absolute time beats the relative note beside it
+    ("Sabtu, 29 November 2025 20.00 WIB (2 jam lalu)", wib(2025, 11, 29, 20, 0)),
+    # a date parse_date reads but plausible() rejects
+    ("tanggal 17 Agustus 1945", date(1945, 8, 17)),
     # --- the site header's "today", far from now: a date for parse_date, not plausible -----
     ("Sabtu, 28 November 2026", date(2026, 11, 28)),
     # --- negatives ---------------------------------------------------------------------------
@@ -198,6 +217,12 @@ CASES: list[tuple[str | None, datetime | date | None]] = [
     ("skor 2-1", None),
     ("Rabu lalu", None),
     ("v1.2.3", None),
+    ("Sabtu, 29 November 2025 24:00", None),
+    ("(31/11)", None),
+    ("2025-13-01", None),
+    ("2025-11-29T19:45:00+25:00", None),
+    ("beberapa hari lalu", None),
+    ("14.30.00 WIB", None),
 ]
 
 
@@ -209,6 +234,12 @@ def test_parse_date_table(text: str | None, expected: datetime | date | None) ->
     if isinstance(expected, datetime):
         assert isinstance(result, datetime)
         assert result.utcoffset() == expected.utcoffset()
+
+
+def test_non_string_input_is_none() -> None:
+    assert parse_date(b"26/11/2025", now=NOW) is None  # type: ignore[arg-type]
+    assert parse_date(20251126, now=NOW) is None  # type: ignore[arg-type]
+    assert find_event_date(None, reference=PUB) is None  # type: ignore[arg-type]
 
 
 def test_table_is_large_enough() -> None:
@@ -327,6 +358,12 @@ def test_plausible_with_parsed_header_date() -> None:
     assert plausible(header, now=datetime(2026, 11, 28, 9, 0, tzinfo=WIB))
 
 
+def test_plausible_rejects_historic_date_in_text() -> None:
+    value = parse_date("tanggal 17 Agustus 1945", now=NOW)
+    assert value == date(1945, 8, 17)
+    assert not plausible(value, now=NOW)
+
+
 def test_plausible_naive_now() -> None:
     assert plausible(date(2025, 11, 29), now=datetime(2025, 11, 29, 1, 0))
 
@@ -398,6 +435,14 @@ PUB = date(2025, 11, 27)
         ("Pertandingan berakhir 2-1 pada babak kedua.", PUB, None),
         ("Hubungi 0812-3456-7890 untuk informasi.", PUB, None),
         ("Rabu (33/11/2025) tertulis salah.", PUB, None),
+        # a numbered document is not an event date; the day-named date after it is
+        (
+            "Berdasarkan Surat Edaran Nomor 3/11/2025, warga berkumpul Rabu (26/11/2025).",
+            PUB,
+            date(2025, 11, 26),
+        ),
+        # an impossible yearless date is skipped
+        ("Warga berkumpul Minggu (30/2), lalu Rabu (26/11/2025).", PUB, date(2025, 11, 26)),
         ("", PUB, None),
         ("Sepanjang tahun 2025 daerah itu aktif.", PUB, None),
     ],

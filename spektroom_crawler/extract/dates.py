@@ -15,6 +15,7 @@ Rules shared by every function here:
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -110,6 +111,16 @@ YEARLESS_TEXT_RE = re.compile(
     r"(?![\s\-/.,]*\d{4}(?!\d))"
 )
 
+#: Yearless textual date after a day name, for event dates: "pada Senin, 24 November".
+EVENT_YEARLESS_TEXT_RE = re.compile(
+    rf"(?<![a-z])(?P<dn>{_DAY_ALT})\s*,?\s*\(?\s*(?:tanggal\s+|tgl\.?\s*)?"
+    rf"(?P<d>\d{{1,2}})[\s\-]*(?P<mo>{_MONTH_ALT})(?![a-z])\.?"
+    r"(?![\s\-/.,]*\d{4}(?!\d))"
+)
+
+#: A number label right before a numeric "date" makes it a reference ("Nomor 3/11/2025").
+NUMBER_LABEL_RE = re.compile(r"(?<![a-z])(?:nomor|nomer|no\.?|nrp\.?)\s*:?\s*$")
+
 #: A clock time with its optional am/pm, zone and offset: "14.30", "19:45 WIB", "7:45 pm",
 #: "12:45:00 +0000", "12:45 GMT+7". The first digit comes first (before the lookbehind) so the
 #: engine can skip non-digits fast. An offset needs a space or a zone word before it, so a range
@@ -202,7 +213,7 @@ class _InvalidDate(ValueError):
 
 def parse_date(text: str | None, *, now: datetime | None = None) -> datetime | date | None:
     """Parse an Indonesian (or ISO/English) date text into an aware datetime, a date, or None."""
-    if not text:
+    if not text or not isinstance(text, str):
         return None
     if now is None:
         now = datetime.now(WIB)
@@ -238,13 +249,15 @@ def find_event_date(text: str, *, reference: date | None) -> date | None:
     publication date), and gives None without one. A bare "(1/2)" is not a date; a bare
     "(26/11/2025)" or "26 November 2025" with a full year is.
     """
-    if not text:
+    if not text or not isinstance(text, str):
         return None
     s = text.lower().translate(_APOSTROPHES)
     ref = _wib_today(_aware(reference)) if isinstance(reference, datetime) else reference
     candidates: list[tuple[int, date | None]] = []
     for regex in (DMY_TEXT_RE, NUM_DMY_RE, MDY_TEXT_RE):
         for m in regex.finditer(s):
+            if NUMBER_LABEL_RE.search(s, max(0, m.start() - 8), m.start()):
+                continue
             try:
                 candidates.append((m.start(), _date_from_match(m)))
             except _InvalidDate:
@@ -271,14 +284,6 @@ def find_event_date(text: str, *, reference: date | None) -> date | None:
     return min(candidates, key=lambda c: c[0])[1]
 
 
-#: Yearless textual date after a day name, for event dates: "pada Senin, 24 November".
-EVENT_YEARLESS_TEXT_RE = re.compile(
-    rf"(?<![a-z])(?P<dn>{_DAY_ALT})\s*,?\s*\(?\s*(?:tanggal\s+|tgl\.?\s*)?"
-    rf"(?P<d>\d{{1,2}})[\s\-]*(?P<mo>{_MONTH_ALT})(?![a-z])\.?"
-    r"(?![\s\-/.,]*\d{4}(?!\d))"
-)
-
-
 # --------------------------------------------------------------------------------------------
 # fast path
 # --------------------------------------------------------------------------------------------
@@ -290,12 +295,6 @@ def _parse_fast(s: str, now: datetime) -> datetime | date | None:
     m = ISO_RE.match(s)
     if m:
         return _from_iso(m)
-
-    # "lalu"/"ago" are cheap substring tests that route relative forms past the date scans.
-    if "lalu" in s or "ago" in s or "silam" in s:
-        m = RELATIVE_AGO_RE.search(s)
-        if m:
-            return _relative_ago(m, now)
 
     # The earliest full date wins. Each later scan only looks before the best match so far,
     # which keeps the common case ("Sabtu, 29 November 2025 ...") to one full scan.
@@ -309,6 +308,13 @@ def _parse_fast(s: str, now: datetime) -> datetime | date | None:
             return _from_iso(best)
         day = _date_from_match(best)
         return _with_time(s, best.start(), best.end(), day, now)
+
+    # An absolute date beats a relative one in the same text ("... 20.00 WIB (2 jam lalu)").
+    # "lalu"/"ago"/"silam" are cheap substring tests that spare the regex on most texts.
+    if "lalu" in s or "ago" in s or "silam" in s:
+        m = RELATIVE_AGO_RE.search(s)
+        if m:
+            return _relative_ago(m, now)
 
     m = RELATIVE_DAY_RE.search(s)
     if m:
@@ -553,11 +559,7 @@ def _parse_fallback(s: str, now: datetime) -> datetime | date | None:
     """dateparser as the last resort, on short texts with a date word; result normalized."""
     if len(s) > FALLBACK_MAX_CHARS or not FALLBACK_HINT_RE.search(s):
         return None
-    from dateparser.date import DateDataParser  # lazy: importing dateparser costs ~0.1-0.5 s
-
-    settings = dict(_DATEPARSER_SETTINGS)
-    settings["RELATIVE_BASE"] = now.astimezone(WIB).replace(tzinfo=None)
-    parser = DateDataParser(languages=["id", "en"], settings=settings)
+    parser = _dateparser_for(now.astimezone(WIB).replace(tzinfo=None))
     try:
         result = parser.get_date_data(s).date_obj
     except (ValueError, OverflowError):
@@ -568,3 +570,13 @@ def _parse_fallback(s: str, now: datetime) -> datetime | date | None:
     if _TIME_HINT_RE.search(s):
         return result
     return result.date()
+
+
+@functools.lru_cache(maxsize=4)
+def _dateparser_for(relative_base: datetime) -> Any:
+    """One dateparser instance per crawl time (building one costs more than a parse)."""
+    from dateparser.date import DateDataParser  # lazy: importing dateparser is slow
+
+    settings = dict(_DATEPARSER_SETTINGS)
+    settings["RELATIVE_BASE"] = relative_base
+    return DateDataParser(languages=["id", "en"], settings=settings)
