@@ -59,7 +59,7 @@ ASSET_EXT_RE = re.compile(
 ASSET_PREFIX_RE = re.compile(r"^/(?:wp-content|wp-includes|content/images|assets|static|cdn-cgi)/")
 OTHER_PREFIX_RE = re.compile(
     r"^/(?:wp-admin|wp-json|wp-login\.php|xmlrpc\.php|ghost|members|search|cari|comments"
-    r"|p/[0-9a-f-]+|draft|preview|trackback)(?:/|$)",
+    r"|p/[0-9a-f-]+|preview|trackback)(?:/|$)",
     re.IGNORECASE,
 )
 # First path segments that are sections of the site, not article slugs.
