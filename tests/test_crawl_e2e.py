@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from spektroom_crawler.mirror import (
     MirrorServer,
     drop_connection,
@@ -30,7 +31,6 @@ from spektroom_crawler.mirror import (
     unavailable,
     wrong_charset,
 )
-
 from spektroom_crawler.urls import canonicalize_url
 from tests.conftest import ROOT, SITE
 

@@ -204,7 +204,10 @@ class SpektroomSpider(scrapy.Spider):
 
     def parse_article(self, response: Response) -> Iterator[Any]:
         """Extract the page; yield the article, or count the page as not an article."""
-        from spektroom_crawler import extract_article, is_article  # type: ignore[attr-defined]
+        from spektroom_crawler.extract import (  # type: ignore[attr-defined]
+            extract_article,
+            is_article,
+        )
 
         article = extract_article(response.body, response.url, now=self.crawl_time)
         if not is_article(article):
