@@ -440,6 +440,11 @@ PUB = date(2025, 11, 27)
             PUB,
             date(2025, 11, 26),
         ),
+        (
+            "Sejak 1 Januari 2024, lalu 01/02/2024, warga rapat lagi Rabu (26/11/2025).",
+            PUB,
+            date(2025, 11, 26),
+        ),
         ("Aturan itu berlaku sejak 1 Januari 2024 di seluruh desa.", PUB, date(2024, 1, 1)),
         ("Kegiatan itu (26 November 2025) diikuti 300 warga.", PUB, date(2025, 11, 26)),
         ("Kegiatan berlangsung Rabu (26/11/25) di Sintang.", PUB, date(2025, 11, 26)),
