@@ -9,6 +9,8 @@ Rules shared by every function here:
 - No zone in the text means WIB (+07:00), the site's zone; WITA is +08:00, WIT +09:00; an explicit
   offset or "Z" is kept as written (same instant, same offset).
 - Day first, always: "03/04/2025" is 3 April.
+- An impossible date or time ("33 Desember 2025", "31/02/2025", "... 25:61 WIB") makes the whole
+  text None: a half-read value would be silently wrong. A time alone ("14:30 WIB") is not a date.
 - ``now`` is always a parameter. Calendar words ("kemarin", a yearless "(23/11)") resolve on the
   WIB calendar, because that is the calendar the site writes in.
 """
