@@ -8,6 +8,7 @@ import hashlib
 import logging
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.dupefilters import RFPDupeFilter
@@ -40,10 +41,18 @@ class CanonicalRequestFingerprinter(RequestFingerprinter):
     led to it. Other methods keep Scrapy's fingerprint.
     """
 
+    def __init__(self, crawler: Crawler | None = None) -> None:
+        super().__init__(crawler)
+        self._canonical_cache: WeakKeyDictionary[Request, bytes] = WeakKeyDictionary()
+
     def fingerprint(self, request: Request) -> bytes:
         if request.method != "GET" or request.body:
             return super().fingerprint(request)
-        return hashlib.sha1(b"GET " + canonicalize_url(request.url).encode("utf-8")).digest()
+        cached = self._canonical_cache.get(request)
+        if cached is None:
+            key = b"GET " + canonicalize_url(request.url).encode("utf-8")
+            cached = self._canonical_cache[request] = hashlib.sha1(key).digest()
+        return cached
 
 
 class CrawlDupeFilter(RFPDupeFilter):
