@@ -62,6 +62,8 @@ OTHER_PREFIX_RE = re.compile(
     r"|p/[0-9a-f-]+|preview|trackback)(?:/|$)",
     re.IGNORECASE,
 )
+# A descriptive slug of three or more words: "bupati-agam-resmikan-jembatan".
+LONG_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$", re.IGNORECASE)
 # First path segments that are sections of the site, not article slugs.
 RESERVED_SLUGS = frozenset(
     {
@@ -133,5 +135,12 @@ def classify_url(url: str | None, base_url: str) -> UrlKind:
         return UrlKind.ARTICLE
     slug = SLUG_RE.match(raw_path if raw_path.endswith("/") else raw_path + "/")
     if slug and slug.group(1).lower() not in RESERVED_SLUGS and "." not in slug.group(1):
+        return UrlKind.ARTICLE
+    # Deeper paths ("/berita/<slug>/", "/news/<slug>/") are articles when the last segment is a
+    # descriptive slug; whether the page really is one is extraction's call.
+    segments = [s for s in path.split("/") if s]
+    if segments and segments[-1] == "amp":
+        segments.pop()
+    if len(segments) >= 2 and LONG_SLUG_RE.match(segments[-1]):
         return UrlKind.ARTICLE
     return UrlKind.OTHER

@@ -65,6 +65,10 @@ CASES = [
     (f"{BASE}/wp-json/wp/v2/posts", UrlKind.OTHER),
     (f"{BASE}/wp-login.php", UrlKind.OTHER),
     (f"{BASE}/draft/rencana-liputan/", UrlKind.OTHER),
+    (f"{BASE}/berita/bupati-agam-resmikan-jembatan/", UrlKind.ARTICLE),
+    (f"{BASE}/draft/rencana-mutasi-pejabat-eselon-ii/", UrlKind.ARTICLE),  # robots.txt decides
+    (f"{BASE}/read/2025/11/26/penghargaan-untuk-kapuas-hulu/amp/", UrlKind.ARTICLE),
+    (f"{BASE}/kanal/daerah/", UrlKind.OTHER),
     (f"{BASE}/a/b/c/d/", UrlKind.OTHER),
     # off-site
     ("https://www.antaranews.com/berita/123/banjir", UrlKind.OFFSITE),

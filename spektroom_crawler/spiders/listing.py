@@ -1,7 +1,9 @@
 """`listing`: the homepage and its /page/N/ pagination, plus section, tag and author pages.
 
 Each listing is paged until a whole page is older than --since, a page lists no article, or
---max-pages pages of that listing were read.
+--max-pages pages of that listing were read. Article links on fetched articles ("Baca juga",
+"Berita terkait", links in the text) are followed too, so articles that dropped off every listing
+are still found; off-site links never are.
 """
 
 from __future__ import annotations
@@ -47,15 +49,21 @@ class ListingSpider(SpektroomSpider):
         *args: Any,
         listings: str | None = None,
         follow_sections: str | bool = True,
+        follow_article_links: str | bool = True,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.follow_article_links = parse_bool(follow_article_links)
         # Comma-separated listing paths to start from (default: the homepage).
         self.start_paths = [p.strip() for p in (listings or "/").split(",") if p.strip()]
         self.follow_sections = parse_bool(follow_sections)
 
     def extra_arguments(self) -> dict[str, Any]:
-        return {"listings": self.start_paths, "follow_sections": self.follow_sections}
+        return {
+            "listings": self.start_paths,
+            "follow_sections": self.follow_sections,
+            "follow_article_links": self.follow_article_links,
+        }
 
     async def start(self) -> AsyncIterator[Any]:
         for path in self.start_paths:
@@ -81,6 +89,16 @@ class ListingSpider(SpektroomSpider):
         next_url = next_page_url(response.selector, response.url)
         next_url = next_url or with_page(response.url, page + 1)
         yield self.listing_request(next_url, page + 1)
+
+    def parse_article(self, response: Response) -> Iterator[Any]:
+        """The article, then the article links on it (through the window and the gate)."""
+        found = False
+        for item in super().parse_article(response):
+            found = True
+            yield item
+        if found and self.follow_article_links and isinstance(response, TextResponse):
+            links = listing_entries(response.selector, response.url, self.base_url)
+            yield from self.article_requests(self.window(links, "article_links"))
 
     def stop_paging(self, links: list[Link], page: int) -> bool:
         """True after the last useful page of this listing."""
