@@ -26,6 +26,7 @@ STAT_SKIPPED = "spektroom/gate/skipped"
 STAT_NEWER = "spektroom/gate/refetched_newer"
 STAT_REFRESH = "spektroom/gate/refresh"
 STAT_QUERIES = "spektroom/gate/queries"
+STAT_REPEATED = "spektroom/gate/repeated"
 
 
 class VersionLookup(Protocol):
@@ -72,6 +73,10 @@ class IncrementalGate:
         self.refresh = refresh
         self.stats = stats
         self.batch_size = max(1, batch_size)
+        # Canonical URLs already decided in this crawl (the WordPress and Ghost sitemaps, or many
+        # listing pages, repeat the same articles): each is looked up and counted once. Like
+        # Scrapy's seen-set it lives for one crawl only, never across the site's history.
+        self._decided: set[str] = set()
 
     def _inc(self, key: str, count: int = 1) -> None:
         if self.stats is not None and count:
@@ -80,14 +85,20 @@ class IncrementalGate:
     def admit(self, links: Iterable[Link]) -> list[Link]:
         """The links worth fetching, in their original order, one per canonical URL."""
         unique: dict[str, Link] = {}
+        repeated = 0
         for link in links:
             key = canonicalize_url(link.url)
+            if key in self._decided:
+                repeated += 1
+                continue
             kept = unique.get(key)
             # Keep the first spelling, but the newest date any source gave.
             if kept is None:
                 unique[key] = link
             elif link.lastmod and (kept.lastmod is None or link.lastmod > kept.lastmod):
                 unique[key] = Link(kept.url, link.lastmod)
+        self._inc(STAT_REPEATED, repeated)
+        self._decided.update(unique)
         if self.refresh or self.lookup is None:
             self._inc(STAT_REFRESH if self.refresh else STAT_NEW, len(unique))
             return list(unique.values())

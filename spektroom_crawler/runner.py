@@ -242,7 +242,7 @@ def run_crawl(options: CrawlOptions, settings: Settings | None = None) -> CrawlR
     from scrapy.crawler import CrawlerProcess
 
     settings = build_settings(options, settings)
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(options.mode)
     started = time.monotonic()
     process.crawl(crawler, **spider_arguments(options))

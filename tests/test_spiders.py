@@ -17,7 +17,7 @@ from spektroom_crawler.discovery import Link
 from spektroom_crawler.gate import IncrementalGate
 from spektroom_crawler.spiders.base import SpektroomSpider, parse_bool, validate_base_url
 from spektroom_crawler.spiders.feed import FeedSpider
-from spektroom_crawler.spiders.listing import ListingSpider, page_number, with_page
+from spektroom_crawler.spiders.listing import ListingSpider, page_number
 from spektroom_crawler.spiders.sitemap import SitemapSpider
 from spektroom_crawler.spiders.urls import UrlsSpider, read_urls
 from tests.crawl_samples import (
@@ -289,6 +289,9 @@ def test_listing_stops_after_max_pages() -> None:
     assert stat(spider, "spektroom/listing/stopped_max_pages") == 1
 
 
+INSIDE = ("/2025/11/29/warga-sintang-gotong-royong/", "2025-11-29T09:00:00+07:00")
+
+
 def test_listing_stops_when_whole_page_older_than_since() -> None:
     spider = make_spider(ListingSpider, since="2025-11-29", follow_sections="no")
     first = urls_of(spider.parse_listing(listing(f"{BASE}/", HOME_ENTRIES, 1, "/page/2/")))
@@ -296,21 +299,25 @@ def test_listing_stops_when_whole_page_older_than_since() -> None:
     # a page with some articles still inside the window goes on paging
     mixed = urls_of(
         spider.parse_listing(
-            listing(f"{BASE}/page/2/", [HOME_ENTRIES[2], *OLD_ENTRIES], 2, "/page/3/")
+            listing(f"{BASE}/page/2/", [HOME_ENTRIES[2], INSIDE, *OLD_ENTRIES], 2, "/page/3/")
         )
     )
-    assert mixed == [f"{BASE}{HOME_ENTRIES[2][0]}", f"{BASE}/page/3/"]
+    # the repeated article is decided already: only the new one, then the next page
+    assert mixed == [f"{BASE}{INSIDE[0]}", f"{BASE}/page/3/"]
+    assert stat(spider, "spektroom/gate/repeated") == 1
     old = urls_of(spider.parse_listing(listing(f"{BASE}/page/3/", OLD_ENTRIES, 3, "/page/4/")))
     assert old == []
     assert stat(spider, "spektroom/listing/stopped_since") == 1
     assert stat(spider, "spektroom/listing/outside_window") == 4
 
 
-def test_listing_stops_on_empty_page_and_builds_next_url() -> None:
+def test_listing_stops_on_the_last_or_an_empty_page() -> None:
     spider = make_spider(ListingSpider, follow_sections="no")
     urls = urls_of(spider.parse_listing(listing(f"{BASE}/tag/banjir/", HOME_ENTRIES[:1], 1, None)))
-    assert urls[-1] == f"{BASE}/tag/banjir/page/2/"
-    assert urls_of(spider.parse_listing(listing(f"{BASE}/tag/banjir/page/2/", [], 2, None))) == []
+    assert urls == [f"{BASE}{HOME_ENTRIES[0][0]}"]  # no rel=next: no guessed /page/2/
+    assert stat(spider, "spektroom/listing/stopped_last_page") == 1
+    empty = listing(f"{BASE}/tag/banjir/page/2/", [], 2, "/tag/banjir/page/3/")
+    assert urls_of(spider.parse_listing(empty)) == []
     assert stat(spider, "spektroom/listing/stopped_empty") == 1
     image = Response_like_image()
     assert urls_of(spider.parse_listing(image)) == []
@@ -323,18 +330,19 @@ def Response_like_image() -> Any:
 
 
 @pytest.mark.parametrize(
-    ("url", "number", "page2"),
+    ("url", "number"),
     [
-        (f"{BASE}/", 1, f"{BASE}/page/2/"),
-        (f"{BASE}/page/7/", 7, f"{BASE}/page/2/"),
-        (f"{BASE}/category/daerah/page/3/", 3, f"{BASE}/category/daerah/page/2/"),
-        (f"{BASE}/tag/banjir", 1, f"{BASE}/tag/banjir/page/2/"),
+        (f"{BASE}/", 1),
+        (f"{BASE}/page/7/", 7),
+        (f"{BASE}/category/daerah/page/3/", 3),
+        (f"{BASE}/tag/banjir/page/12", 12),
+        (f"{BASE}/tag/banjir/page/2/?utm_source=x#top", 2),
+        (f"{BASE}/2025/11/26/halaman-page-sebelas/", 1),
+        ("", 1),
     ],
 )
-def test_page_numbers(url: str, number: int, page2: str) -> None:
+def test_page_numbers(url: str, number: int) -> None:
     assert page_number(url) == number
-    assert with_page(url, 2) == page2
-    assert with_page(url, 1).endswith("/") and "/page/" not in with_page(url, 1)
 
 
 # -- urls ------------------------------------------------------------------------------------

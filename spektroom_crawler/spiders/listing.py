@@ -19,7 +19,7 @@ from spektroom_crawler.classify import UrlKind, classify_url
 from spektroom_crawler.discovery import Link, listing_entries, listing_links, next_page_url
 from spektroom_crawler.spiders.base import SpektroomSpider, parse_bool
 
-__all__ = ["ListingSpider", "page_number", "with_page"]
+__all__ = ["ListingSpider", "page_number"]
 
 PAGE_RE = re.compile(r"/page/(\d+)/?$")
 FOLLOWED_KINDS = frozenset({UrlKind.SECTION, UrlKind.AUTHOR})
@@ -29,14 +29,6 @@ def page_number(url: str) -> int:
     """The /page/N/ number of a listing URL (1 without one)."""
     match = PAGE_RE.search(url.split("?", 1)[0].split("#", 1)[0])
     return int(match.group(1)) if match else 1
-
-
-def with_page(url: str, number: int) -> str:
-    """The listing URL of page `number` (WordPress and Ghost both use /page/N/)."""
-    base = PAGE_RE.sub("/", url.split("?", 1)[0].split("#", 1)[0])
-    if not base.endswith("/"):
-        base += "/"
-    return base if number <= 1 else f"{base}page/{number}/"
 
 
 class ListingSpider(SpektroomSpider):
@@ -86,8 +78,12 @@ class ListingSpider(SpektroomSpider):
                     yield self.listing_request(url, 1)
         if self.stop_paging(links, page):
             return
+        # Only a page that links its successor (rel=next) has one: guessing /page/N+1/ would
+        # cost a 404 at the end of every listing.
         next_url = next_page_url(response.selector, response.url)
-        next_url = next_url or with_page(response.url, page + 1)
+        if next_url is None:
+            self.count("spektroom/listing/stopped_last_page")
+            return
         yield self.listing_request(next_url, page + 1)
 
     def parse_article(self, response: Response) -> Iterator[Any]:
