@@ -530,8 +530,22 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
         [("direct", "Kami akan terus bekerja sama dengan semua pihak", None, None, None, 0)],
     ),
     (
-        "unbalanced-close-only",
+        "missing-opening-mark-with-attribution",
         ["Kami akan terus bekerja,” ujar Sukardi."],
+        [("direct", "Kami akan terus bekerja", "Sukardi", None, "ujar", 0)],
+    ),
+    (
+        "missing-opening-mark-on-last-paragraph-of-running-quote",
+        [
+            "“Pasokan listrik di Putussibau sering padam sejak sepekan terakhir.",
+            "Kami sudah melapor ke PLN, tetapi belum ada perbaikan,” kata Stefanus Ngo.",
+        ],
+        [("direct", "Pasokan listrik di Putussibau sering padam sejak sepekan terakhir. Kami "
+          "sudah melapor ke PLN, tetapi belum ada perbaikan", "Stefanus Ngo", None, "kata", 0)],
+    ),
+    (
+        "stray-closing-mark-without-attribution",
+        ["Kami akan terus bekerja” demi warga perbatasan."],
         [],
     ),
     (

@@ -53,6 +53,7 @@ Speakers:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -67,7 +68,7 @@ __all__ = ["extract_quotes", "split_person"]
 BASE_VERBS: tuple[str, ...] = (
     "kata", "ujar", "tutur", "ucap", "ungkap", "jelas", "papar", "tegas", "sebut", "terang",
     "lanjut", "tambah", "imbuh", "pungkas", "sambung", "tukas", "cetus", "tandas", "timpal",
-    "kilah", "beber", "urai", "tanya",
+    "kilah", "beber", "urai", "tanya", "seru",
 )
 # Full (me-) speech verbs: before a quote ('Weni mengatakan, "..."') and in indirect speech.
 ME_VERBS: tuple[str, ...] = (
@@ -197,7 +198,6 @@ _OPEN_GLYPHS = "“„‟«〝"
 _CLOSE_GLYPHS = "”»〞"
 _BEFORE_OPEN = "([{—–-:/"
 _AFTER_CLOSE = ".,;:!?)]}—–-…"
-WS_RE = re.compile(r"\s+")
 TOKEN_RE = re.compile(r"\S+")
 NAME_CORE_RE = re.compile(r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*")
 
@@ -213,7 +213,8 @@ AFTER_SUBJECT_RE = re.compile(
 )
 # Before an opening mark: 'Weni mengatakan, ' / 'Ia menegaskan bahwa ' / 'Sukardi berkata: '.
 BEFORE_VERB_RE = re.compile(
-    rf"\b(?P<verb>{_ME_ALT})(?P<sep>\s*[,:]?\s*(?:bahwa\b\s*[,:]?\s*)?)$", re.IGNORECASE
+    rf"\b(?=[mMbB][eE])(?P<verb>{_ME_ALT})(?P<sep>\s*[,:]?\s*(?:bahwa\b\s*[,:]?\s*)?)$",
+    re.IGNORECASE,
 )
 # Before an opening mark, verb first: 'Menurut Weni, ' / 'Menurutnya, ' / 'Kata Lili: '.
 BEFORE_PREPOSED_RE = re.compile(
@@ -223,7 +224,8 @@ BEFORE_PREPOSED_RE = re.compile(
 )
 # Indirect speech: 'Ia menegaskan bahwa ', 'Sukardi menilai, ', 'X menjelaskan: '.
 INDIRECT_VERB_RE = re.compile(
-    rf"\b(?P<verb>{_ME_ALT})(?:\s*[,:]\s*(?:bahwa\b\s*,?\s*)?|\s+bahwa\b\s*,?\s*)",
+    # The lookahead rejects most positions before the alternation is tried (speed).
+    rf"\b(?=[mMbB][eE])(?P<verb>{_ME_ALT})(?:\s*[,:]\s*(?:bahwa\b\s*,?\s*)?|\s+bahwa\b\s*,?\s*)",
     re.IGNORECASE,
 )
 MENURUT_RE = re.compile(r"\b(?P<verb>menurut)(?P<nya>nya)?\b", re.IGNORECASE)
@@ -241,10 +243,11 @@ CONNECTOR_RE = re.compile(
     r"hal\s+senada\s+(?:juga\s+)?(?:disampaikan|diungkapkan)\s+(?:oleh\s+)?)\b\s*,?\s*)+",
     re.IGNORECASE,
 )
+# Adverbs between a subject and its verb ("Ia juga menambahkan"), stripped word by word.
 TAIL_ADVERB_RE = re.compile(
-    r"(?:\s+(?:juga|pun|kembali|lebih\s+lanjut|pula|lantas|kemudian|sempat|turut|sekaligus|"
+    r"(?:juga|pun|kembali|lebih\s+lanjut|pula|lantas|kemudian|sempat|turut|sekaligus|"
     r"bahkan|lalu|selanjutnya|secara\s+tegas|dengan\s+tegas|tak\s+lupa|tidak\s+lupa|"
-    r"saat\s+itu|ketika\s+itu|sendiri))+$",
+    r"saat\s+itu|ketika\s+itu|sendiri)",
     re.IGNORECASE,
 )
 # Appositive title after a name: "Sukardi selaku Wakil Bupati", "Lili yang juga Ketua ...".
@@ -252,6 +255,7 @@ APPOSITIVE_RE = re.compile(
     r"\s*,?\s+(?:selaku|sebagai|yang\s+juga|yang\s+merupakan|yang\s+menjabat(?:\s+sebagai)?)\s+",
     re.IGNORECASE,
 )
+APPOSITIVE_AHEAD_RE = re.compile(r"yang\s+(?:juga|merupakan|menjabat)\b", re.IGNORECASE)
 PARENS_RE = re.compile(r"\([^()]*\)")
 TITLE_LEAD_RE = re.compile(r"^(?:oleh|selaku|sebagai|yang\s+juga|yang)\s+", re.IGNORECASE)
 
@@ -324,7 +328,7 @@ def _trailing_name_run(tokens: list[str]) -> int:
 
 
 def _clean_title(title: str) -> str | None:
-    title = WS_RE.sub(" ", title).strip(" ,;:-–—.")
+    title = " ".join(title.split()).strip(" ,;:-–—.")
     title = TITLE_LEAD_RE.sub("", title).strip(" ,;:-–—")
     if not title:
         return None
@@ -346,9 +350,14 @@ def split_person(raw: str | None) -> tuple[str | None, str | None]:
     """
     if not isinstance(raw, str):
         return None, None
+    return _split_person(raw)
+
+
+@functools.lru_cache(maxsize=4096)  # pure; the same mentions recur within and across articles
+def _split_person(raw: str) -> tuple[str | None, str | None]:
     text = PARENS_RE.sub(" ", raw)
     text = QUOTE_MARK_RE.sub(" ", text)
-    text = WS_RE.sub(" ", text).strip(" ,.;:-–—/|")
+    text = " ".join(text.split()).strip(" ,.;:-–—/|")
     if not text or len(text) > 200:
         return None, None
     text = HONORIFIC_GLUE_RE.sub(r"\1. ", text)
@@ -407,11 +416,12 @@ class _Span:
     closed: bool = False
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class _Attr:
     verb: str
     mention: str | None  # raw person mention, None for -nya verbs and pronouns
     pronoun: bool
+    weak: bool = False  # a speech verb follows the quote but no person is named ("kata seorang")
 
 
 @dataclass(slots=True)
@@ -421,6 +431,7 @@ class _Candidate:
     kind: QuoteKind
     text: str
     attr: _Attr | None
+    spans: list[_Span] = field(default_factory=list)  # the quoted spans of a direct quote
 
 
 def _mark_role(text: str, i: int) -> int:
@@ -449,6 +460,20 @@ def _continues(text: str) -> bool:
     return bool(text) and text[0] in _QUOTE_CHARS and _mark_role(text, 0) != _CLOSE
 
 
+def _first_mark_closes_speech(text: str) -> bool:
+    """Does the first mark of this paragraph close a quote that a speech verb follows?
+
+    That is the last paragraph of a running quote whose opening mark was forgotten, or a quote
+    whose opening mark is missing ('Kami siap," ujar Sukardi.').
+    """
+    m = QUOTE_MARK_RE.search(text)
+    if m is None or _mark_role(text, m.start()) != _CLOSE:
+        return False
+    return text[: m.start()].rstrip()[-1:] in (",", ".", "!", "?") and (
+        _after_attr(text, m.end()) is not None
+    )
+
+
 def _scan(paras: list[str]) -> list[_Span]:
     """Find the top-level quoted spans of all paragraphs, in order."""
     spans: list[_Span] = []
@@ -457,15 +482,26 @@ def _scan(paras: list[str]) -> list[_Span]:
         depth = 0
         content_start = 0
         pos = 0
-        if current is not None:  # continuation: this paragraph opens with a mark
+        if current is not None:  # continuation: the quote runs on into this paragraph
             depth = 1
-            content_start = pos = 1
+            if _continues(text):
+                content_start = pos = 1
         for m in QUOTE_MARK_RE.finditer(text, pos):
             i = m.start()
             role = _mark_role(text, i)
             if depth == 0:
                 if role == _CLOSE:
-                    continue  # a stray closing mark ('5" layar'): not a quote
+                    # A closing mark with nothing open: a quote missing its opening mark when
+                    # it is the paragraph's first mark and a speech verb follows; else stray.
+                    first = QUOTE_MARK_RE.search(text)
+                    if (
+                        (not spans or spans[-1].end_para != pi)
+                        and first is not None
+                        and first.start() == i
+                        and _first_mark_closes_speech(text)
+                    ):
+                        spans.append(_Span(pi, 0, [text[:i]], [(pi, 0, i + 1)], pi, i + 1, True))
+                    continue
                 current = _Span(pi, i)
                 depth = 1
                 content_start = i + 1
@@ -482,7 +518,9 @@ def _scan(paras: list[str]) -> list[_Span]:
         if current is not None:
             current.parts.append(text[content_start:])
             current.ranges.append((pi, current.start if current.para == pi else 0, len(text)))
-            if pi + 1 < len(paras) and _continues(paras[pi + 1]):
+            if pi + 1 < len(paras) and (
+                _continues(paras[pi + 1]) or _first_mark_closes_speech(paras[pi + 1])
+            ):
                 continue
             current.end_para, current.end = pi, len(text)
             spans.append(current)
@@ -534,17 +572,31 @@ def _strip_connectors(s: str) -> str:
     prev = None
     while prev != s:
         prev = s
-        s = CONNECTOR_RE.sub("", s).strip(" ,")
+        m = CONNECTOR_RE.match(s)
+        if m:
+            s = s[m.end() :].strip(" ,")
         words = s.split(" ", 1)
         if words and words[0].lower() in ADVERBIAL_HEADS and "," in s:
             s = s.split(",", 1)[1].strip()
     return s
 
 
+def _strip_tail_adverbs(subj: str) -> str:
+    words = subj.split()
+    while len(words) > 1:
+        for n in (2, 1):
+            if len(words) > n and TAIL_ADVERB_RE.fullmatch(" ".join(words[-n:]).lower()):
+                del words[-n:]
+                break
+        else:
+            break
+    return " ".join(words).strip(" ,")
+
+
 def _subject_attr(verb: str, subject: str, *, allow_empty: bool = False) -> _Attr | None:
     """Turn the words before a speech verb into an attribution, if they name a person."""
-    subj = _strip_connectors(WS_RE.sub(" ", subject).strip(" ,"))
-    subj = TAIL_ADVERB_RE.sub("", subj).strip(" ,")
+    subj = _strip_connectors(" ".join(subject.split()).strip(" ,"))
+    subj = _strip_tail_adverbs(subj)
     if not subj:
         return _Attr(verb, None, False) if allow_empty else None
     if subj.lower() in SUBJECT_PRONOUNS:
@@ -561,16 +613,27 @@ def _cut_mention(text: str, pos: int) -> tuple[str, int]:
     """The person mention after a verb, up to a stop word, a date, a bracket or the sentence end."""
     out: list[str] = []
     end = pos
-    for m in TOKEN_RE.finditer(text, pos):
+    cursor = pos
+    while len(out) < 16:
+        m = TOKEN_RE.search(text, cursor)
+        if m is None:
+            break
+        cursor = m.end()
         tok = m.group()
         if tok[0] in _QUOTE_CHARS or tok[0] == "(":
             break
+        # "ujar Sukardi yang juga Ketua Gugus Tugas" keeps the appositive title.
+        appositive = APPOSITIVE_AHEAD_RE.match(text, m.start()) if out else None
+        if appositive is not None:
+            out.append(appositive.group())
+            cursor = end = appositive.end()
+            continue
         core = _core(tok).lower()
         if not core or core in MENTION_STOPS or "/" in core or (core.isdigit() and len(core) > 3):
             break
         out.append(tok)
         end = m.end()
-        if tok[-1] in ";!?" or len(out) >= 14:
+        if tok[-1] in ";!?":
             break
         if tok.endswith("."):
             if _is_degree(tok):
@@ -591,6 +654,7 @@ def _mention_attr(verb: str, mention: str) -> _Attr | None:
     return _Attr(verb, mention, False)
 
 
+@functools.lru_cache(maxsize=1024)  # asked several times per span (split quotes, continuations)
 def _after_attr(text: str, pos: int) -> tuple[_Attr, int] | None:
     """The attribution right after a closing mark, and where it ends."""
     m = AFTER_VERB_RE.match(text, pos)
@@ -602,6 +666,8 @@ def _after_attr(text: str, pos: int) -> tuple[_Attr, int] | None:
         attr = _mention_attr(verb, mention)
         if attr is not None:
             return attr, end
+        if mention:
+            return _Attr(verb, mention, False, weak=True), end
     m = AFTER_SUBJECT_RE.match(text, pos)
     if m:
         attr = _subject_attr(m.group("verb").lower(), m.group("subj"))
@@ -672,7 +738,8 @@ def _normalize(paragraphs: Iterable[object] | str | None) -> list[str]:
         items = list(paragraphs)
     except TypeError:
         return []
-    return [WS_RE.sub(" ", p).strip() if isinstance(p, str) else "" for p in items]
+    # str.split() splits on all Unicode whitespace (NBSP too) and is much faster than a regex.
+    return [" ".join(p.split()) if isinstance(p, str) else "" for p in items]
 
 
 def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]:
@@ -682,6 +749,7 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
         span = spans[i]
         text_open = paras[span.para]
         parts = [span.parts]
+        group = [span]
         last = span
         attr: _Attr | None = None
         after: tuple[_Attr, int] | None = None
@@ -698,38 +766,39 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
             if attr is None:
                 attr = after[0]
             parts.append(nxt.parts)
+            group.append(nxt)
             last = nxt
             i += 1
         i += 1
 
         flat = [p for group in parts for p in group]
-        cleaned = [_strip_trailing_comma(WS_RE.sub(" ", p)) for p in flat]
+        cleaned = [_strip_trailing_comma(" ".join(p.split())) for p in flat]
         quote_text = " ".join(p for p in cleaned if p)
         if not quote_text or not any(c.isalnum() for c in quote_text):
             continue
         close_text = paras[last.end_para]
         floor = _previous_span_end(spans, span)
         sentence_start = _at_sentence_start(text_open, span.start, floor)
-        content_last = WS_RE.sub(" ", flat[-1]).strip()
-        content_first = WS_RE.sub(" ", flat[0]).strip()
+        content_last = " ".join(flat[-1].split())
         terminal = not last.closed or _is_terminal(close_text, last.end)
 
+        ends_like_speech = _span_ends_like_speech(content_last)
         if attr is None and last.closed:
             after = _after_attr(close_text, last.end)
             if after is not None and (
-                _span_ends_like_speech(content_first if len(parts) == 1 else content_last)
-                or sentence_start
+                ends_like_speech or (sentence_start and not after[0].weak)
             ):
                 attr = after[0]
         before = _before_attr(text_open, span.start, floor)
-        if before is not None and (terminal or attr is not None):
+        if before is not None and (terminal or ends_like_speech or attr is not None):
             b_attr, has_sep = before
-            speechlike = (
-                has_sep or _span_ends_like_speech(content_last) or _word_count(quote_text) >= 5
-            )
+            speechlike = has_sep or ends_like_speech or _word_count(quote_text) >= 5
             # Prefer whichever names a person: the closing attribution, then the opening one.
             if speechlike and (
-                attr is None or (attr.mention is None and b_attr.mention is not None)
+                attr is None
+                or attr.weak
+                or (attr.mention is None and not attr.pronoun and b_attr.mention is not None)
+                or (attr.pronoun and b_attr.mention is not None)
             ):
                 attr = b_attr
         if attr is None:
@@ -737,7 +806,7 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
                 continue
             if _word_count(quote_text) < 3 and quote_text[-1:] not in ".!?":
                 continue
-        out.append(_Candidate(span.para, span.start, "direct", quote_text, attr))
+        out.append(_Candidate(span.para, span.start, "direct", quote_text, attr, group))
     return out
 
 
@@ -756,17 +825,29 @@ def _covered(ranges: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in ranges)
 
 
-def _indirect_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]:
-    covered: dict[int, list[tuple[int, int]]] = {}
+def _ranges_by_paragraph(spans: Iterable[_Span]) -> dict[int, list[tuple[int, int]]]:
+    out: dict[int, list[tuple[int, int]]] = {}
     for span in spans:
         for pi, a, b in span.ranges:
-            covered.setdefault(pi, []).append((a, b))
+            out.setdefault(pi, []).append((a, b))
+    return out
+
+
+def _indirect_candidates(
+    paras: list[str], spans: list[_Span], quoted: list[_Span]
+) -> list[_Candidate]:
+    """Indirect speech outside every quoted span; a direct quote ends the reported clause."""
+    covered = _ranges_by_paragraph(spans)
+    direct = _ranges_by_paragraph(quoted)
     out: list[_Candidate] = []
     for pi, text in enumerate(paras):
         if not text:
             continue
         ranges = covered.get(pi, [])
-        for m in INDIRECT_VERB_RE.finditer(text):
+        low = text.lower()
+        # Cheap substring checks first: most paragraphs have no speech verb at all.
+        has_verb = any(verb in low for verb in ME_VERBS)
+        for m in INDIRECT_VERB_RE.finditer(text) if has_verb else ():
             verb_at = m.start()
             clause_at = m.end()
             if _covered(ranges, verb_at) or clause_at >= len(text):
@@ -778,10 +859,10 @@ def _indirect_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidat
             attr = _subject_attr(m.group("verb").lower(), text[start:verb_at])
             if attr is None:
                 continue
-            clause = _clause(text, clause_at, ranges)
+            clause = _clause(text, clause_at, direct.get(pi, []))
             if clause:
                 out.append(_Candidate(pi, start, "indirect", clause, attr))
-        for m in MENURUT_RE.finditer(text):
+        for m in MENURUT_RE.finditer(text) if "menurut" in low else ():
             verb_at = m.start()
             if _covered(ranges, verb_at):
                 continue
@@ -795,7 +876,7 @@ def _indirect_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidat
             attr, clause_at = found
             if clause_at >= len(text) or text[clause_at] in _QUOTE_CHARS:
                 continue
-            clause = _clause(text, clause_at, ranges)
+            clause = _clause(text, clause_at, direct.get(pi, []))
             if clause:
                 out.append(_Candidate(pi, start, "indirect", clause, attr))
     return out
@@ -895,6 +976,11 @@ class _Speakers:
     def resolve(self, attr: _Attr | None) -> tuple[str | None, str | None]:
         if attr is None:
             return None, None
+        if attr.weak:
+            title = split_person(attr.mention)[1]
+            if title and any(_core(w).lower() in ROLE_HEADS for w in title.split()):
+                return None, title
+            return None, None
         if attr.pronoun:
             if self.last is None:
                 return None, None
@@ -917,7 +1003,9 @@ def extract_quotes(paragraphs: Sequence[str] | None) -> list[Quote]:
     if not any(paras):
         return []
     spans = _scan(paras)
-    candidates = _direct_candidates(paras, spans) + _indirect_candidates(paras, spans)
+    direct = _direct_candidates(paras, spans)
+    quoted = [span for cand in direct for span in cand.spans]
+    candidates = direct + _indirect_candidates(paras, spans, quoted)
     candidates.sort(key=lambda c: (c.para, c.pos))
     speakers = _Speakers()
     quotes: list[Quote] = []
