@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from spektroom_crawler.extract.quotes import (
@@ -466,6 +468,138 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
              "Wakil Bupati Kapuas Hulu", "ujarnya", 0),
         ],
     ),
+    # Attribution details.
+    (
+        "weak-attribution-no-name",
+        ["“Ini pertama kalinya bantuan sampai ke kampung kami,” kata seorang warga."],
+        [("direct", "Ini pertama kalinya bantuan sampai ke kampung kami", None, "seorang warga",
+          "kata", 0)],
+    ),
+    (
+        "seru-warga",
+        ["“Kami siap!” seru warga."],
+        [("direct", "Kami siap!", None, "warga", "seru", 0)],
+    ),
+    (
+        "before-comma-quote-then-clause-continues",
+        ["Kapolres menegaskan, “Tidak ada ruang bagi pelaku TPPO di Kapuas Hulu,” saat apel "
+         "pagi."],
+        [("direct", "Tidak ada ruang bagi pelaku TPPO di Kapuas Hulu", None, "Kapolres",
+          "menegaskan", 0)],
+    ),
+    (
+        "appositive-yang-juga",
+        ["“Kami tidak pernah menerima laporan itu,” ujar Sukardi yang juga Ketua Gugus Tugas "
+         "TPPO Kapuas Hulu."],
+        [("direct", "Kami tidak pernah menerima laporan itu", "Sukardi",
+          "Ketua Gugus Tugas TPPO Kapuas Hulu", "ujar", 0)],
+    ),
+    (
+        "degrees-and-date-after-name",
+        ["“Pelayanan harus cepat,” kata Kapolresta Pontianak Kombes Pol Adhe Hariadi, S.H., "
+         "S.I.K., M.H., Kamis (4/12/2025) di Mapolresta."],
+        [("direct", "Pelayanan harus cepat", "Adhe Hariadi", "Kapolresta Pontianak Kombes Pol",
+          "kata", 0)],
+    ),
+    (
+        "short-name-resolves-to-full-name",
+        [
+            "Weni Catur Fitriani mengatakan, sekolah menjadi sasaran utama.",
+            "Ia menegaskan bahwa latihan harus rutin.",
+            "“Anak-anak harus hafal jalur evakuasi,” kata Weni.",
+        ],
+        [
+            ("indirect", "sekolah menjadi sasaran utama.", "Weni Catur Fitriani", None,
+             "mengatakan", 0),
+            ("indirect", "latihan harus rutin.", "Weni Catur Fitriani", None, "menegaskan", 1),
+            ("direct", "Anak-anak harus hafal jalur evakuasi", "Weni Catur Fitriani", None, "kata",
+             2),
+        ],
+    ),
+    (
+        "named-opening-beats-nya-closing",
+        ['Sukardi mengatakan, "Kami siap membantu korban," ujarnya.'],
+        [("direct", "Kami siap membantu korban", "Sukardi", None, "mengatakan", 0)],
+    ),
+    (
+        "kata-preposed-colon",
+        ["Kata Lili: “Relawan kami sudah bergerak sejak pagi.”"],
+        [("direct", "Relawan kami sudah bergerak sejak pagi.", "Lili", None, "kata", 0)],
+    ),
+    (
+        "guillemets-and-comma-outside",
+        ["«Kami menolak tambang emas ilegal di hulu sungai», tegas tokoh adat Dayak Taman, "
+         "Yohanes Buntar."],
+        [("direct", "Kami menolak tambang emas ilegal di hulu sungai", "Yohanes Buntar",
+          "tokoh adat Dayak Taman", "tegas", 0)],
+    ),
+    (
+        "ellipsis-kept",
+        ["“Kami sudah berusaha semampunya...,” kata Stefanus Ngo."],
+        [("direct", "Kami sudah berusaha semampunya...", "Stefanus Ngo", None, "kata", 0)],
+    ),
+    (
+        "whitespace-nbsp-newline-collapsed",
+        ["\u201cKami\u00a0siap\n membantu,\u201d  ujar\u00a0Sukardi."],
+        [("direct", "Kami siap membantu", "Sukardi", None, "ujar", 0)],
+    ),
+    (
+        "pronoun-follows-most-recent-speaker",
+        [
+            "Ketua DPRD Sintang Florensius Ronny mengatakan, anggaran sudah disetujui.",
+            "Sementara itu, Kepala Bappeda Sintang Kurniawan menjelaskan, proyek dimulai Januari.",
+            "“Kontraktor sudah ditetapkan,” ujarnya.",
+        ],
+        [
+            ("indirect", "anggaran sudah disetujui.", "Florensius Ronny", "Ketua DPRD Sintang",
+             "mengatakan", 0),
+            ("indirect", "proyek dimulai Januari.", "Kurniawan", "Kepala Bappeda Sintang",
+             "menjelaskan", 1),
+            ("direct", "Kontraktor sudah ditetapkan", "Kurniawan", "Kepala Bappeda Sintang",
+             "ujarnya", 2),
+        ],
+    ),
+    (
+        "pronoun-needs-a-speaker-not-a-mention",
+        ["Sukardi hadir di lokasi. Ia mengatakan, “Kami tidak akan tinggal diam.”"],
+        [("direct", "Kami tidak akan tinggal diam.", None, None, "mengatakan", 0)],
+    ),
+    (
+        "split-quote-second-attribution-ignored",
+        ["“Kami siap,” ujar Sukardi, “dan kami tidak akan mundur,” tambahnya."],
+        [("direct", "Kami siap dan kami tidak akan mundur", "Sukardi", None, "ujar", 0)],
+    ),
+    (
+        "indirect-clause-keeps-quoted-term",
+        [
+            "Sukardi menegaskan bahwa pemerintah hadir.",
+            "Ia mengatakan, program “Jumat Berkah” terus berjalan setiap pekan.",
+        ],
+        [
+            ("indirect", "pemerintah hadir.", "Sukardi", None, "menegaskan", 0),
+            ("indirect", "program “Jumat Berkah” terus berjalan setiap pekan.", "Sukardi", None,
+             "mengatakan", 1),
+        ],
+    ),
+    (
+        "indirect-clause-ends-at-direct-quote",
+        ["Sukardi mengatakan, pihaknya siap membantu, “karena ini tugas kami,” ujarnya."],
+        [
+            ("indirect", "pihaknya siap membantu", "Sukardi", None, "mengatakan", 0),
+            ("direct", "karena ini tugas kami", "Sukardi", None, "ujarnya", 0),
+        ],
+    ),
+    (
+        "menurut-clause-starting-with-place-name",
+        ["Menurut Sukardi, Kapuas Hulu adalah daerah perbatasan yang rawan TPPO."],
+        [("indirect", "Kapuas Hulu adalah daerah perbatasan yang rawan TPPO.", "Sukardi", None,
+          "menurut", 0)],
+    ),
+    (
+        "no-menurut-mid-sentence",
+        ["Hal ini, menurut Sukardi, menjadi bukti kerja keras semua pihak."],
+        [],
+    ),
     # Negatives: quoted terms and program names are not speech.
     (
         "no-program-name",
@@ -587,11 +721,36 @@ def test_mixed_types_keep_paragraph_indexes() -> None:
     assert _as_tuples(quotes) == expected
 
 
-def test_order_is_paragraph_then_position() -> None:
+def test_reversed_page_keeps_paragraph_order() -> None:
     quotes = extract_quotes(SEED_PARAGRAPHS[::-1])
-    keys = [(q.paragraph, i) for i, q in enumerate(quotes)]
-    assert [q.paragraph for q in quotes] == sorted(q.paragraph for q in quotes)
-    assert len(keys) == len(SEED_EXPECTED)
+    last = len(SEED_PARAGRAPHS) - 1
+    assert [q.paragraph for q in quotes] == [last - e[5] for e in reversed(SEED_EXPECTED)]
+
+
+def test_fuzz_never_raises() -> None:
+    """Random soups of quote marks, verbs, names and punctuation: no exception, sane output."""
+    rng = random.Random(20251126)
+    pieces = [
+        "“", "”", '"', "„", "«", "»", "‘", "’", ",", ".", "?", "!", ":", " ", " ", " ", "(",
+        ")", "/", "ujar", "katanya", "Sukardi", "Ia", "menurut", "Menurut", "mengatakan",
+        "bahwa", "Kami", "siap", "Dr.", "H.", "S.Sos.,", "Kapolres", "AKBP", "—", "\u00a0",
+        "\n", "yang", "juga", "Senin", "(1/12)", "12", "x" * 40,
+    ]
+    for _ in range(400):
+        paras = [
+            "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+            for _ in range(rng.randint(0, 5))
+        ]
+        for q in extract_quotes(paras):
+            assert q.kind in ("direct", "indirect")
+            assert 0 <= q.paragraph < len(paras)
+            assert q.text and q.text == q.text.strip()
+
+
+def test_long_garbage_paragraph_is_fast_and_safe() -> None:
+    para = ("“Kami, ” ujar " * 2000) + ("a" * 10_000)
+    quotes = extract_quotes([para, para])
+    assert all(isinstance(q, Quote) for q in quotes)
 
 
 # --- split_person ---------------------------------------------------------------------------
@@ -634,6 +793,20 @@ PEOPLE: list[tuple[object, tuple[str | None, str | None]]] = [
     ("oleh Sukardi", ("Sukardi", None)),
     ("Bapak Sukardi", ("Sukardi", None)),
     ("Budi Sucahyono, Julianto", ("Budi Sucahyono", None)),
+    # CMS bylines and credits (the extract helper cleans bylines with split_person).
+    ("Reporter: Apolonius", ("Apolonius", "Reporter")),
+    ("Editor. : Biantoro", ("Biantoro", "Editor")),
+    ("Oleh: Apolonius", ("Apolonius", None)),
+    ("By Apolonius", ("Apolonius", None)),
+    ("Budi Sucahyono | Spektroom", ("Budi Sucahyono", None)),
+    ("Tim Spektroom", (None, None)),
+    ("Redaksi", (None, None)),
+    ("Admin", (None, None)),
+    ("seorang warga", (None, "seorang warga")),
+    # Garbage.
+    ("Sabtu, 29 November 2025", (None, None)),
+    ("https://spektroom.co.id/author/apolonius/", (None, None)),
+    ("apolonius", (None, None)),
     (None, (None, None)),
     ("", (None, None)),
     ("   ", (None, None)),

@@ -1,41 +1,59 @@
 """Direct and indirect quotes, with their speakers, from Indonesian news paragraphs.
 
-Pure text in, `Quote` records out: no Scrapy, no parsel. `extract_quotes` never raises.
+Pure text in, `Quote` records out: no Scrapy, no parsel. `extract_quotes` never raises; bad
+items (None, non-strings) count as empty paragraphs so paragraph indexes stay aligned.
 
 Text normalization (the exact rules fixture writers follow)
 -----------------------------------------------------------
-Every paragraph first has its whitespace runs collapsed to one space and is stripped.
+Every paragraph first has its whitespace runs (NBSP and newlines included) collapsed to one
+space and is stripped.
 
 Direct quotes (`kind="direct"`):
 - Quote marks are the double marks `"` “ ” „ ‟ « » ″. Single marks (‘ ’ ') never delimit a
   quote (they mark terms inside one, and the apostrophe of "Jum'at"). A mark opens or closes by
-  its neighbours (space or start before and a character after: opens; a character before and a
-  space, punctuation or end after: closes), so ”Kami ...,” and mixed "...” pairs work; when the
-  neighbours do not decide, the glyph does (“ opens, ” closes, " toggles).
-- `text` is what stands between the marks, with the trailing comma removed: a trailing "," and a
-  trailing ".," (a typo for ",") go; a final ".", "?", "!" or "..." stays. Quotes nested inside a
-  quote stay in the text with their marks.
-- A split quote ('"Kami siap," kata Lili, "untuk membantu."') is ONE quote: the parts, each
-  cleaned as above, joined with one space: "Kami siap untuk membantu.".
+  its neighbours (space, start or "(" before and a character after: opens; a character before
+  and a space, punctuation or the end after: closes), so ”Kami ...,” and mixed "...” pairs
+  work; when the neighbours do not decide, the glyph does (“ opens, ” closes, " toggles).
+- `text` is what stands between the marks, whitespace collapsed, with the trailing comma
+  removed: a trailing "," and a trailing ".," (a typo for ",") go; a final ".", "?", "!" or
+  "..." stays ('"Kami siap." kata X' keeps the period, as written). Quotes nested inside a quote
+  stay in the text with their marks; a comma outside the closing mark ('«...», tegas X') is not
+  part of the text.
+- A split quote ('"Kami siap," kata Lili, "untuk membantu."': an attribution ending with a
+  comma or colon and the next quote right after it) is ONE quote: the parts, each cleaned as
+  above, joined with one space: "Kami siap untuk membantu."; the first attribution counts.
 - A quote running over several paragraphs (opening mark on each, closing only on the last) is
-  ONE quote: the parts joined with one space, `paragraph` = the first one.
+  ONE quote: the parts joined with one space, `paragraph` = the first one. A last paragraph that
+  forgot its opening mark still continues the quote when its first mark closes a quote and a
+  speech verb follows. A paragraph whose only opening mark is missing ('Kami siap," ujar X.')
+  gives a quote from the paragraph start when a speech verb follows the closing mark.
 - A quoted span is speech when (a) a speech verb follows its closing mark ('," ujar Sukardi.',
-  '," tegasnya.', '," Sukardi menambahkan.') and the span ends with , . ! ? or starts a sentence;
-  or (b) a speech verb introduces it ('Weni mengatakan, "..."', 'Menurut Weni, "..."',
-  'Kata Lili: "..."') and the span ends its sentence or clause; or (c) it has no attribution but
-  starts a sentence, ends it, and is sentence-like (3+ words, or ends with . ! ?): then
-  `speaker` and `verb` are None. Anything else (program names, terms: 'program "Jumat Berkah"',
-  'istilah “zero ODOL”') is not a quote.
+  '," tegasnya.', '," Sukardi menambahkan.') and the span ends with , . ! ? or starts a
+  sentence; or (b) a speech verb introduces it ('Weni mengatakan, "..."', 'Menurut Weni, "..."',
+  'Kata Lili: "..."', 'Ia menegaskan bahwa "..."'), the span ends its clause (ends with
+  punctuation, or no lower-case word follows the closing mark) and a comma/colon/"bahwa" leads
+  in or the span is sentence-like (ends with punctuation or has 5+ words); or (c) it has no
+  attribution but starts a sentence, nothing lower-case follows it, and it is sentence-like
+  (3+ words, or ends with . ! ?): then `speaker` and `verb` are None. Anything else (program
+  names, terms: 'program "Jumat Berkah"', 'istilah “zero ODOL”', 'aplikasi "Lapor Pak"') is not
+  a quote.
+- When a quote has attributions on both sides, the closing one counts unless it names no one
+  (-nya, a pronoun, "kata seorang warga") and the opening one names a person.
+- A speech verb after a quote followed by no person ('," kata seorang warga.') still makes a
+  quote (when the quote ends with punctuation): speaker None, `speaker_title` the role words
+  when there are any ("seorang warga"), else None.
 
 Indirect speech (`kind="indirect"`), outside direct quotes only:
 - "SUBJECT VERB, clause", "SUBJECT VERB bahwa clause", "SUBJECT VERB: clause" with VERB one of
-  the me- speech verbs (mengatakan, menyatakan, menyampaikan, menjelaskan, menuturkan,
-  menegaskan, mengungkapkan, menambahkan, menilai, menyebut, menyebutkan, memaparkan,
-  menerangkan, menekankan, mengingatkan, mengakui, berkata), and "Menurut SUBJECT, clause" /
-  "Menurutnya, clause" at the start of a sentence (after connectors such as "Sementara itu,").
-  SUBJECT must be a person (a name, a role such as "Kepala Desa setempat", or a pronoun).
-- `text` is the clause after the comma / "bahwa" up to and including the punctuation that ends
-  the sentence (or the end of the paragraph), whitespace collapsed.
+  the me- speech verbs (ME_VERBS below), and "Menurut SUBJECT, clause" / "Menurutnya, clause"
+  at the start of a sentence (after connectors such as "Sementara itu,"). "..., menurut X, ..."
+  inside a sentence is not taken. SUBJECT is the sentence up to the verb, minus leading
+  connectors ("Namun", "Sementara itu", ...), a leading adverbial clause ending in a comma
+  ("Dalam sambutannya, ...") and adverbs before the verb ("juga", "pun", "kembali", ...); it
+  must be a person: a name, a role such as "Kepala Desa setempat", or a pronoun.
+- `text` is the clause after the comma / "bahwa" / colon up to and including the punctuation
+  that ends the sentence (or the end of the paragraph), whitespace collapsed, trailing comma
+  removed; a direct quote later in the same sentence ends the clause before it.
 
 Speakers:
 - `verb` is the verb as written, lower-cased ("ujar", "tegasnya", "mengatakan", "menurut",
@@ -44,11 +62,19 @@ Speakers:
   title is remembered: when the same person is named again without a title, or referred to by
   a pronoun, the last title seen for them is used.
 - -nya verbs (katanya, ujarnya, tegasnya, ...) and the pronouns ia, dia, beliau (and "pihaknya"
-  as a subject) resolve to the most recent named speaker, across paragraphs; with none yet the
-  speaker is None.
+  as a subject) resolve to the most recent named speaker of a quote (direct or indirect), across
+  paragraphs; a person merely mentioned ("Sukardi hadir.") is not a speaker. With no speaker yet
+  the speaker is None.
 - A shorter form of a name already seen ("Weni" after "Weni Catur Fitriani") resolves to the
   full name when exactly one known name contains all its words.
-- Quotes are ordered by paragraph, then by position in the paragraph.
+- Quotes are ordered by paragraph, then by position in the paragraph (the opening mark of a
+  direct quote, the start of the sentence of an indirect one).
+
+Names (`split_person`): honorifics (Dr., H., Hj., Ir., Prof., KH., Bapak, ...) and degrees
+(S.Sos., M.Si., SH, MH, ...) are dropped; ranks, roles, organisations and places go to the
+title. Commas (and ":", ";", "|") separate segments; the first segment made only of name words
+is the name, else the trailing run of name words (capitalized, not a role/organisation/place
+word) of the last segment that has one. All-caps words are treated as acronyms, never names.
 """
 
 from __future__ import annotations
@@ -122,7 +148,8 @@ ROLE_HEADS = frozenset({
     "jenderal", "iptu", "ipda", "aiptu", "aipda", "bripka", "brigpol", "brigadir", "briptu",
     "bripda", "bharada", "letkol", "lettu", "letda", "serma", "serka", "sertu", "serda",
     "kopda", "koptu", "praka", "pratu", "prada", "mayjen", "letjen", "laksma", "laksda",
-    "marsma", "marsda", "kasatpol",
+    "marsma", "marsda", "kasatpol", "reporter", "penulis", "pewarta", "wartawan", "kontributor",
+    "editor", "redaktur", "fotografer", "jurnalis",
 })
 # Capitalized words that are part of a title/organisation/place, never of a person's name.
 ORG_WORDS = frozenset({
@@ -161,7 +188,13 @@ NON_PERSON_WORDS = frozenset({
     "keputusan", "edaran", "pengumuman", "rilis", "siaran", "pers", "berita", "media",
     "sumber", "grafik", "tabel", "dokumen", "acara", "rapat", "hal", "pihak", "masyarakat",
     "negara", "polisi", "aparat", "petugas", "panitia", "publik", "warganet", "netizen",
-    "penghargaan", "upaya", "langkah", "kondisi", "situasi",
+    "penghargaan", "upaya", "langkah", "kondisi", "situasi", "redaksi", "admin",
+    "administrator", "spektroom",
+    # function words that open a sentence with a capital letter
+    "namun", "tetapi", "sementara", "selain", "lebih", "selanjutnya", "terpisah", "adapun",
+    "sedangkan", "oleh", "by", "dari", "untuk", "bagi", "menurut", "kata", "ujar", "atas",
+    "secara", "para", "seorang", "salah", "satu", "sejumlah", "beberapa", "semua", "seluruh",
+    "foto", "video", "baca",
 })
 DAY_NAMES = frozenset({
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "jum’at", "sabtu", "minggu", "ahad",
@@ -256,6 +289,8 @@ APPOSITIVE_RE = re.compile(
     re.IGNORECASE,
 )
 APPOSITIVE_AHEAD_RE = re.compile(r"yang\s+(?:juga|merupakan|menjabat)\b", re.IGNORECASE)
+# Segments of a mention: "Kepala Dinas, Dr. Ahmad Yani, S.Sos." / "Reporter: Apolonius".
+SEGMENT_SPLIT_RE = re.compile(r"[,:;|]")
 PARENS_RE = re.compile(r"\([^()]*\)")
 TITLE_LEAD_RE = re.compile(r"^(?:oleh|selaku|sebagai|yang\s+juga|yang)\s+", re.IGNORECASE)
 
@@ -362,7 +397,7 @@ def _split_person(raw: str) -> tuple[str | None, str | None]:
         return None, None
     text = HONORIFIC_GLUE_RE.sub(r"\1. ", text)
     segments: list[list[str]] = []
-    for part in text.split(","):
+    for part in SEGMENT_SPLIT_RE.split(text):
         for piece in APPOSITIVE_RE.split(" " + part.strip()):
             toks = [t for t in piece.split() if not _is_honorific(t) and not _is_degree(t)]
             toks = [t for t in toks if _core(t)]
@@ -394,10 +429,20 @@ def _split_person(raw: str) -> tuple[str | None, str | None]:
     name = None
     if name_tokens:
         name = " ".join(t if _is_initial(t) else _core(t) for t in name_tokens)
-    title = _clean_title(", ".join(p for p in title_parts if p))
-    if name is None and title is not None and not any(c.isalpha() for c in title):
-        title = None
+    # Segments of nothing but non-person words ("Oleh", "By", "Spektroom", "Foto") are no title.
+    title_parts = [
+        p
+        for p in title_parts
+        if p and not all(_core(w).lower() in NON_PERSON_WORDS for w in p.split())
+    ]
+    title = _clean_title(", ".join(title_parts))
+    if name is None and title is not None and not _has_role(title):
+        title = None  # without a name, only a real role is worth keeping ("Kepala Desa setempat")
     return name, title
+
+
+def _has_role(title: str) -> bool:
+    return any(_core(w).lower() in ROLE_HEADS for w in title.split())
 
 
 # --- quote spans --------------------------------------------------------------------------
@@ -744,6 +789,12 @@ def _normalize(paragraphs: Iterable[object] | str | None) -> list[str]:
 
 def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]:
     out: list[_Candidate] = []
+    # Where the text before each span begins: after the previous quote in its paragraph.
+    floors: dict[int, int] = {}
+    last_end: dict[int, int] = {}
+    for sp in spans:
+        floors[id(sp)] = last_end.get(sp.para, 0)
+        last_end[sp.end_para] = sp.end
     i = 0
     while i < len(spans):
         span = spans[i]
@@ -777,7 +828,7 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
         if not quote_text or not any(c.isalnum() for c in quote_text):
             continue
         close_text = paras[last.end_para]
-        floor = _previous_span_end(spans, span)
+        floor = floors[id(span)]
         sentence_start = _at_sentence_start(text_open, span.start, floor)
         content_last = " ".join(flat[-1].split())
         terminal = not last.closed or _is_terminal(close_text, last.end)
@@ -808,17 +859,6 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
                 continue
         out.append(_Candidate(span.para, span.start, "direct", quote_text, attr, group))
     return out
-
-
-def _previous_span_end(spans: list[_Span], span: _Span) -> int:
-    """Where the text before `span` in its paragraph begins (after an earlier quote there)."""
-    floor = 0
-    for other in spans:
-        if other is span:
-            break
-        if other.end_para == span.para and other.end <= span.start:
-            floor = other.end
-    return floor
 
 
 def _covered(ranges: list[tuple[int, int]], pos: int) -> bool:
