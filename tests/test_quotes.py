@@ -270,6 +270,21 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
              "mengatakan", 2),
         ],
     ),
+    (
+        "before-colon-in-previous-paragraph",
+        [
+            "Dalam sambutannya, Bupati Melawi Dadi Sunarya mengatakan:",
+            "“Kami minta seluruh kepala desa mengawasi penyaluran dana desa dengan ketat.”",
+        ],
+        [("direct", "Kami minta seluruh kepala desa mengawasi penyaluran dana desa dengan ketat.",
+          "Dadi Sunarya", "Bupati Melawi", "mengatakan", 1)],
+    ),
+    (
+        "before-bahwa-then-quote",
+        ["Sukardi menegaskan bahwa “tidak ada kompromi bagi pelaku perdagangan orang.”"],
+        [("direct", "tidak ada kompromi bagi pelaku perdagangan orang.", "Sukardi", None,
+          "menegaskan", 0)],
+    ),
     # A split quote with the attribution in mid-sentence.
     (
         "split-quote-mid-attribution",
@@ -560,9 +575,44 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
         ],
     ),
     (
-        "pronoun-needs-a-speaker-not-a-mention",
+        "pronoun-means-subject-of-previous-sentence",
         ["Sukardi hadir di lokasi. Ia mengatakan, “Kami tidak akan tinggal diam.”"],
-        [("direct", "Kami tidak akan tinggal diam.", None, None, "mengatakan", 0)],
+        [("direct", "Kami tidak akan tinggal diam.", "Sukardi", None, "mengatakan", 0)],
+    ),
+    (
+        "nya-means-subject-of-previous-sentence-with-title",
+        [
+            "“Stok pupuk aman,” kata Kepala Dinas Pertanian Sanggau, Antonius Rawing.",
+            "Salah seorang petani, Suparmi, mengaku terbantu. “Sekarang kami tidak perlu antre "
+            "lagi,” tuturnya.",
+            "“Harga juga lebih murah,” imbuhnya.",
+        ],
+        [
+            ("direct", "Stok pupuk aman", "Antonius Rawing", "Kepala Dinas Pertanian Sanggau",
+             "kata", 0),
+            ("direct", "Sekarang kami tidak perlu antre lagi", "Suparmi", "Salah seorang petani",
+             "tuturnya", 1),
+            ("direct", "Harga juga lebih murah", "Suparmi", "Salah seorang petani", "imbuhnya",
+             2),
+        ],
+    ),
+    (
+        "mention-in-previous-paragraph-is-not-a-speaker",
+        ["Sukardi hadir di lokasi.", "“Kami siap membantu warga,” ujarnya."],
+        [("direct", "Kami siap membantu warga", None, None, "ujarnya", 1)],
+    ),
+    (
+        "previous-sentence-without-a-person",
+        [
+            "“Jalan ini rusak sejak 2019,” kata Kepala Desa Nanga Lauk, Yosef.",
+            "Polres Kapuas Hulu menggelar razia di perbatasan. “Kami periksa semua kendaraan,” "
+            "ujarnya.",
+        ],
+        [
+            ("direct", "Jalan ini rusak sejak 2019", "Yosef", "Kepala Desa Nanga Lauk", "kata", 0),
+            ("direct", "Kami periksa semua kendaraan", "Yosef", "Kepala Desa Nanga Lauk",
+             "ujarnya", 1),
+        ],
     ),
     (
         "split-quote-second-attribution-ignored",
@@ -882,3 +932,57 @@ def test_indirect_verb_regex(text: str, verb: str | None) -> None:
 def test_before_verb_regex(head: str, verb: str | None) -> None:
     m = BEFORE_VERB_RE.search(head)
     assert (m.group("verb") if m else None) == verb
+
+
+# --- a second whole article: many patterns together ------------------------------------------
+
+PMI_ARTICLE = [
+    "Spektroom - Koordinator Lapangan program PMI Jember–JRCS, Weni Catur Fitriani, menjelaskan "
+    "program kerjasama dengan Japanese Red Cross Society (JRCS) fokus edukasi kepada masyarakat "
+    "dan sekolah di Wilayah Rawan Bencana. Sabtu (06/12/2025).",
+    "Weni Catur Fitriani menjelaskan, selain mengedukasi masyarakat dan sekolah, juga pemberian "
+    "paket kesiapsiagaan, dengan pendistribusian paket kepada 1.200 keluarga.",
+    "“Kami ingin setiap keluarga punya tas siaga bencana di rumah. Isinya sederhana: senter, "
+    "obat-obatan, dokumen penting dan makanan untuk tiga hari,” ujar Weni.",
+    "Program yang diberi nama “Desa Tangguh Bencana” itu menyasar 12 desa di lereng Gunung "
+    "Argopuro.",
+    "Menurut Weni, warga di lereng gunung paling rentan saat banjir bandang datang pada malam "
+    "hari.",
+    "“Tahun lalu banjir datang pukul dua dini hari. Banyak warga tidak sempat menyelamatkan diri.",
+    "“Karena itu kami latih warga membaca tanda-tanda alam dan membuat jalur evakuasi sendiri,” "
+    "imbuhnya.",
+    "Sementara itu, Kepala Pelaksana BPBD Jember, Drs. H. Sigit Akbari, M.Si., mengatakan bahwa "
+    "pemerintah daerah menyambut baik kerja sama tersebut.",
+    "“Kami tidak bisa bekerja sendiri,” kata Sigit, “butuh dukungan PMI, relawan dan "
+    "masyarakat.”",
+    "Ia menambahkan, BPBD akan memasang sirine peringatan dini di lima titik rawan.",
+    "Salah seorang warga Desa Klungkung, Suparmi, mengaku terbantu. “Sekarang anak-anak tahu "
+    "harus lari ke mana kalau ada banjir,” tuturnya.",
+]
+
+WENI = "Weni Catur Fitriani"
+SIGIT, SIGIT_TITLE = "Sigit Akbari", "Kepala Pelaksana BPBD Jember"
+PMI_EXPECTED: list[Q] = [
+    ("indirect", "selain mengedukasi masyarakat dan sekolah, juga pemberian paket "
+     "kesiapsiagaan, dengan pendistribusian paket kepada 1.200 keluarga.", WENI, None,
+     "menjelaskan", 1),
+    ("direct", "Kami ingin setiap keluarga punya tas siaga bencana di rumah. Isinya sederhana: "
+     "senter, obat-obatan, dokumen penting dan makanan untuk tiga hari", WENI, None, "ujar", 2),
+    ("indirect", "warga di lereng gunung paling rentan saat banjir bandang datang pada malam "
+     "hari.", WENI, None, "menurut", 4),
+    ("direct", "Tahun lalu banjir datang pukul dua dini hari. Banyak warga tidak sempat "
+     "menyelamatkan diri. Karena itu kami latih warga membaca tanda-tanda alam dan membuat jalur "
+     "evakuasi sendiri", WENI, None, "imbuhnya", 5),
+    ("indirect", "pemerintah daerah menyambut baik kerja sama tersebut.", SIGIT, SIGIT_TITLE,
+     "mengatakan", 7),
+    ("direct", "Kami tidak bisa bekerja sendiri butuh dukungan PMI, relawan dan masyarakat.",
+     SIGIT, SIGIT_TITLE, "kata", 8),
+    ("indirect", "BPBD akan memasang sirine peringatan dini di lima titik rawan.", SIGIT,
+     SIGIT_TITLE, "menambahkan", 9),
+    ("direct", "Sekarang anak-anak tahu harus lari ke mana kalau ada banjir", "Suparmi",
+     "Salah seorang warga Desa Klungkung", "tuturnya", 10),
+]
+
+
+def test_whole_article_with_many_patterns() -> None:
+    assert _as_tuples(extract_quotes(PMI_ARTICLE)) == PMI_EXPECTED

@@ -62,9 +62,12 @@ Speakers:
   title is remembered: when the same person is named again without a title, or referred to by
   a pronoun, the last title seen for them is used.
 - -nya verbs (katanya, ujarnya, tegasnya, ...) and the pronouns ia, dia, beliau (and "pihaknya"
-  as a subject) resolve to the most recent named speaker of a quote (direct or indirect), across
-  paragraphs; a person merely mentioned ("Sukardi hadir.") is not a speaker. With no speaker yet
-  the speaker is None.
+  as a subject) resolve, in this order, to: the named person opening the previous sentence of
+  the same paragraph ("Salah seorang petani, Suparmi, mengaku terbantu. “...,” tuturnya." ->
+  Suparmi, title "Salah seorang petani"; the subject is the run of name/role/organisation words
+  at the sentence start, followed by a lower-case word); else the most recent named speaker of
+  a quote (direct or indirect), across paragraphs. A person merely mentioned in an earlier
+  paragraph is not a speaker. With no speaker yet the speaker is None.
 - A shorter form of a name already seen ("Weni" after "Weni Catur Fitriani") resolves to the
   full name when exactly one known name contains all its words.
 - Quotes are ordered by paragraph, then by position in the paragraph (the opening mark of a
@@ -841,6 +844,11 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
             ):
                 attr = after[0]
         before = _before_attr(text_open, span.start, floor)
+        if before is None and span.start == 0 and span.para > 0:
+            # 'Sukardi mengatakan:' closing the previous paragraph introduces this quote.
+            prev = paras[span.para - 1]
+            if prev.endswith(":"):
+                before = _before_attr(prev, len(prev), last_end.get(span.para - 1, 0))
         if before is not None and (terminal or ends_like_speech or attr is not None):
             b_attr, has_sep = before
             speechlike = has_sep or ends_like_speech or _word_count(quote_text) >= 5
@@ -995,6 +1003,44 @@ def _menurut_subject(text: str, m: re.Match[str]) -> tuple[_Attr, int] | None:
     return attr, clause_at
 
 
+SUBJECT_FILLERS = frozenset({"salah", "seorang", "satu", "para"})
+
+
+def _preceding_subject(text: str, pos: int) -> str | None:
+    """The named person opening the sentence before `pos` in this paragraph, if any.
+
+    A pronoun or -nya right after "Sukardi hadir di lokasi." or "Salah seorang warga, Suparmi,
+    mengaku terbantu." means that person, even though they were not quoted yet.
+    """
+    current = _sentence_start(text, pos, 0)
+    if current == 0:
+        return None
+    prev = text[:current].rstrip()
+    sentence = _strip_connectors(prev[_sentence_start(prev, len(prev), 0) :])
+    words = sentence.split()
+    subject: list[str] = []
+    for word in words:
+        core = _core(word)
+        low = core.lower()
+        if not core or word[0] in _QUOTE_CHARS:
+            return None
+        if (
+            _is_name_token(word)
+            or _is_honorific(word)
+            or _is_degree(word)
+            or low in ROLE_HEADS
+            or low in ORG_WORDS
+            or low in SUBJECT_FILLERS
+        ):
+            subject.append(word)
+            continue
+        break
+    if not subject or len(subject) == len(words) or not _core(words[len(subject)])[:1].islower():
+        return None  # a subject needs a lower-case predicate after it
+    raw = " ".join(subject)
+    return raw if split_person(raw)[0] is not None else None
+
+
 class _Speakers:
     """Who spoke last, and the last title seen for each person (for pronouns and -nya)."""
 
@@ -1050,7 +1096,13 @@ def extract_quotes(paragraphs: Sequence[str] | None) -> list[Quote]:
     speakers = _Speakers()
     quotes: list[Quote] = []
     for cand in candidates:
-        speaker, title = speakers.resolve(cand.attr)
+        attr = cand.attr
+        if attr is not None and attr.pronoun:
+            # "Salah seorang warga, Suparmi, mengaku terbantu. “...,” tuturnya." -> Suparmi.
+            subject = _preceding_subject(paras[cand.para], cand.pos)
+            if subject is not None:
+                attr = _Attr(attr.verb, subject, False)
+        speaker, title = speakers.resolve(attr)
         verb = cand.attr.verb if cand.attr is not None else None
         quotes.append(Quote(cand.text, speaker, title, verb, cand.kind, cand.para))
     return quotes
