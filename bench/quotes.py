@@ -1,8 +1,8 @@
 """Benchmark: quote extraction time per article (target: well under 1 ms for ~15 paragraphs).
 
 Run: python bench/quotes.py [ROUNDS]
-Uses the real page's body (tests/test_quotes.py SEED_PARAGRAPHS) and a quote-heavy synthetic
-article built from the test table, and prints the median and p95 time per article.
+Uses the real page's body (tests/test_quotes.py SEED_PARAGRAPHS), the PMI test article
+and a quote-heavy synthetic article built from the test table, and prints the median and p95 time per article.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from spektroom_crawler.extract import quotes
 from spektroom_crawler.extract.quotes import extract_quotes
-from tests.test_quotes import CASES, SEED_PARAGRAPHS
+from tests.test_quotes import CASES, PMI_ARTICLE, SEED_PARAGRAPHS
 
 
 def _time(paragraphs: list[str], rounds: int) -> tuple[float, float, int]:
@@ -37,7 +37,12 @@ def _time(paragraphs: list[str], rounds: int) -> tuple[float, float, int]:
 def main() -> None:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     heavy = [p for _, paras, _ in CASES for p in paras if p.strip()][:15]
-    for name, paras in (("seed page", SEED_PARAGRAPHS), ("quote-heavy", heavy)):
+    articles = (
+        ("seed page", SEED_PARAGRAPHS),
+        ("pmi article", PMI_ARTICLE),
+        ("quote-heavy", heavy),
+    )
+    for name, paras in articles:
         median, p95, found = _time(paras, rounds)
         chars = sum(len(p) for p in paras)
         print(

@@ -202,6 +202,13 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
         ],
     ),
     (
+        "demikian-kata",
+        ["“Semua posko harus siaga 24 jam,” demikian kata Danramil Putussibau, Kapten Inf "
+         "Suharto."],
+        [("direct", "Semua posko harus siaga 24 jam", "Suharto", "Danramil Putussibau, Kapten Inf",
+          "kata", 0)],
+    ),
+    (
         "nya-without-any-speaker",
         ["“Harga cabai naik dua kali lipat sejak pekan lalu,” ujarnya."],
         [("direct", "Harga cabai naik dua kali lipat sejak pekan lalu", None, None, "ujarnya", 0)],

@@ -239,7 +239,8 @@ NAME_CORE_RE = re.compile(r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*")
 
 # After a closing mark: ', ujar Sukardi' / ' tegasnya' / ' menurut Weni'.
 AFTER_VERB_RE = re.compile(
-    rf"[\s,]*(?P<verb>(?:{_BASE_ALT}|menurut)(?P<nya>nya)?)\b", re.IGNORECASE
+    rf"[\s,]*(?:(?:demikian|begitu)\s+)?(?P<verb>(?:{_BASE_ALT}|menurut)(?P<nya>nya)?)\b",
+    re.IGNORECASE,
 )
 # After a closing mark, subject first: '," Sukardi menambahkan.' / '," ia menegaskan.'
 AFTER_SUBJECT_RE = re.compile(
@@ -263,6 +264,10 @@ INDIRECT_VERB_RE = re.compile(
     # The lookahead rejects most positions before the alternation is tried (speed).
     rf"\b(?=[mMbB][eE])(?P<verb>{_ME_ALT})(?:\s*[,:]\s*(?:bahwa\b\s*,?\s*)?|\s+bahwa\b\s*,?\s*)",
     re.IGNORECASE,
+)
+# Is any me- speech verb in this (lower-cased) paragraph at all? One cheap scan.
+ME_VERB_PRESENT_RE = re.compile(
+    "me(?:" + "|".join(v[2:] for v in ME_VERBS if v.startswith("me")) + ")|berkata"
 )
 MENURUT_RE = re.compile(r"\b(?P<verb>menurut)(?P<nya>nya)?\b", re.IGNORECASE)
 # A sentence boundary: end punctuation (maybe a closing mark) and a space.
@@ -894,7 +899,7 @@ def _indirect_candidates(
         ranges = covered.get(pi, [])
         low = text.lower()
         # Cheap substring checks first: most paragraphs have no speech verb at all.
-        has_verb = any(verb in low for verb in ME_VERBS)
+        has_verb = ME_VERB_PRESENT_RE.search(low) is not None
         for m in INDIRECT_VERB_RE.finditer(text) if has_verb else ():
             verb_at = m.start()
             clause_at = m.end()
