@@ -2,7 +2,8 @@
 
 Run: python bench/quotes.py [ROUNDS]
 Uses the real page's body (tests/test_quotes.py SEED_PARAGRAPHS), the PMI test article
-and a quote-heavy synthetic article built from the test table, and prints the median and p95 time per article.
+and a quote-heavy synthetic article built from the test table; prints the median and p95
+time per article with cold caches.
 """
 
 from __future__ import annotations
