@@ -41,7 +41,10 @@ RECORD_KEYS: tuple[str, ...] = (
 
 @dataclass(slots=True)
 class Dateline:
-    """The lead-in of the first paragraph: "AGAM, Spektroom –" -> place "Agam", outlet "Spektroom"."""
+    """The lead-in of the first paragraph.
+
+    "AGAM, Spektroom –" -> place "Agam", outlet "Spektroom".
+    """
 
     place: str | None
     outlet: str | None
@@ -113,7 +116,8 @@ class Article:
         dateline = kwargs.get("dateline")
         if isinstance(dateline, dict):
             kwargs["dateline"] = Dateline(**dateline)
-        kwargs["quotes"] = [q if isinstance(q, Quote) else Quote(**q) for q in kwargs.get("quotes") or []]
+        quotes = kwargs.get("quotes") or []
+        kwargs["quotes"] = [q if isinstance(q, Quote) else Quote(**q) for q in quotes]
         return cls(**kwargs)
 
 
