@@ -657,6 +657,38 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
         ["Hal ini, menurut Sukardi, menjadi bukti kerja keras semua pihak."],
         [],
     ),
+    (
+        "dateline-before-indirect",
+        ["PUTUSSIBAU, Spektroom – Wakil Bupati Kapuas Hulu Sukardi mengatakan, tim gabungan "
+         "sudah dibentuk sejak Oktober."],
+        [("indirect", "tim gabungan sudah dibentuk sejak Oktober.", "Sukardi",
+          "Wakil Bupati Kapuas Hulu", "mengatakan", 0)],
+    ),
+    (
+        "dateline-before-unattributed-quote",
+        ["Spektroom – “Kami tidak akan berhenti sampai semua korban pulang.”"],
+        [("direct", "Kami tidak akan berhenti sampai semua korban pulang.", None, None, None, 0)],
+    ),
+    (
+        "name-then-comma-title-after-verb",
+        ["“Kami akan mengawal kasus ini sampai tuntas,” kata Sukardi, Wakil Bupati Kapuas Hulu, "
+         "Rabu (26/11/2025)."],
+        [("direct", "Kami akan mengawal kasus ini sampai tuntas", "Sukardi",
+          "Wakil Bupati Kapuas Hulu", "kata", 0)],
+    ),
+    (
+        "comma-outside-closing-mark",
+        ["“Kami akan terus bekerja”, ujar Sukardi."],
+        [("direct", "Kami akan terus bekerja", "Sukardi", None, "ujar", 0)],
+    ),
+    (
+        "spaces-inside-marks",
+        ["“ Kami siap membantu , ” ujar Sukardi.", '" Kami juga siap, " ujar Lili.'],
+        [
+            ("direct", "Kami siap membantu", "Sukardi", None, "ujar", 0),
+            ("direct", "Kami juga siap", "Lili", None, "ujar", 1),
+        ],
+    ),
     # Negatives: quoted terms and program names are not speech.
     (
         "no-program-name",

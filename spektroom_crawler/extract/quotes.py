@@ -47,8 +47,8 @@ Indirect speech (`kind="indirect"`), outside direct quotes only:
 - "SUBJECT VERB, clause", "SUBJECT VERB bahwa clause", "SUBJECT VERB: clause" with VERB one of
   the me- speech verbs (ME_VERBS below), and "Menurut SUBJECT, clause" / "Menurutnya, clause"
   at the start of a sentence (after connectors such as "Sementara itu,"). "..., menurut X, ..."
-  inside a sentence is not taken. SUBJECT is the sentence up to the verb, minus leading
-  connectors ("Namun", "Sementara itu", ...), a leading adverbial clause ending in a comma
+  inside a sentence is not taken. SUBJECT is the sentence up to the verb, minus a leading
+  dateline ("PUTUSSIBAU, Spektroom – "), leading connectors ("Namun", "Sementara itu", ...), a leading adverbial clause ending in a comma
   ("Dalam sambutannya, ...") and adverbs before the verb ("juga", "pun", "kembali", ...); it
   must be a person: a name, a role such as "Kepala Desa setempat", or a pronoun.
 - `text` is the clause after the comma / "bahwa" / colon up to and including the punctuation
@@ -283,6 +283,11 @@ CONNECTOR_RE = re.compile(
     r"di\s+tempat\s+(?:yang\s+sama|terpisah)|pada\s+saat\s+yang\s+sama|"
     r"hal\s+senada\s+(?:juga\s+)?(?:disampaikan|diungkapkan)\s+(?:oleh\s+)?)\b\s*,?\s*)+",
     re.IGNORECASE,
+)
+# The dateline that opens a first paragraph: "PUTUSSIBAU, Spektroom – ", "Spektroom - "
+# (a dash with spaces around it within the first few words).
+DATELINE_LEAD_RE = re.compile(
+    r"^(?:[^\s,]+(?:\s[^\s,]+)?,\s*)?(?:[^\s,]+\s+){0,2}?[^\s,]+\s+[-–—]{1,2}(?:\s+|$)"
 )
 # Adverbs between a subject and its verb ("Ia juga menambahkan"), stripped word by word.
 TAIL_ADVERB_RE = re.compile(
@@ -622,6 +627,10 @@ def _sentence_end(text: str, pos: int) -> int:
 
 
 def _strip_connectors(s: str) -> str:
+    """Drop what may open a sentence before its subject: a dateline, connectors, an adverbial."""
+    m = DATELINE_LEAD_RE.match(s)
+    if m:
+        s = s[m.end() :]
     prev = None
     while prev != s:
         prev = s
