@@ -48,9 +48,10 @@ Indirect speech (`kind="indirect"`), outside direct quotes only:
   the me- speech verbs (ME_VERBS below), and "Menurut SUBJECT, clause" / "Menurutnya, clause"
   at the start of a sentence (after connectors such as "Sementara itu,"). "..., menurut X, ..."
   inside a sentence is not taken. SUBJECT is the sentence up to the verb, minus a leading
-  dateline ("PUTUSSIBAU, Spektroom – "), leading connectors ("Namun", "Sementara itu", ...), a leading adverbial clause ending in a comma
-  ("Dalam sambutannya, ...") and adverbs before the verb ("juga", "pun", "kembali", ...); it
-  must be a person: a name, a role such as "Kepala Desa setempat", or a pronoun.
+  dateline ("PUTUSSIBAU, Spektroom – "), leading connectors ("Namun", "Sementara itu", ...),
+  a leading adverbial clause ending in a comma ("Dalam sambutannya, ...") and adverbs before
+  the verb ("juga", "pun", "kembali", ...); it must be a person: a name, a role such as
+  "Kepala Desa setempat", or a pronoun.
 - `text` is the clause after the comma / "bahwa" / colon up to and including the punctuation
   that ends the sentence (or the end of the paragraph), whitespace collapsed, trailing comma
   removed; a direct quote later in the same sentence ends the clause before it.
