@@ -656,12 +656,12 @@ def _strip_tail_adverbs(subj: str) -> str:
     return " ".join(words).strip(" ,")
 
 
-def _subject_attr(verb: str, subject: str, *, allow_empty: bool = False) -> _Attr | None:
+def _subject_attr(verb: str, subject: str) -> _Attr | None:
     """Turn the words before a speech verb into an attribution, if they name a person."""
     subj = _strip_connectors(" ".join(subject.split()).strip(" ,"))
     subj = _strip_tail_adverbs(subj)
     if not subj:
-        return _Attr(verb, None, False) if allow_empty else None
+        return None
     if subj.lower() in SUBJECT_PRONOUNS:
         return _Attr(verb, None, True)
     if len(subj.split()) > 16 or subj.split()[0].lower() in NON_PERSON_WORDS:
@@ -840,7 +840,7 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
             i += 1
         i += 1
 
-        flat = [p for group in parts for p in group]
+        flat = [p for chunk in parts for p in chunk]
         cleaned = [_strip_trailing_comma(" ".join(p.split())) for p in flat]
         quote_text = " ".join(p for p in cleaned if p)
         if not quote_text or not any(c.isalnum() for c in quote_text):
