@@ -874,6 +874,13 @@ PEOPLE: list[tuple[object, tuple[str | None, str | None]]] = [
     ("dr. Robertus Aris, Sp.PD", ("Robertus Aris", None)),
     ("Sekretaris Daerah Sekadau, Zulkarnaen", ("Zulkarnaen", "Sekretaris Daerah Sekadau")),
     ("Ketua DPRD Kapuas Hulu Rajuliansyah", ("Rajuliansyah", "Ketua DPRD Kapuas Hulu")),
+    # A region right after a role, without a comma: known places, and one word before a
+    # name of two or more words (an unknown two-word place needs the comma).
+    ("Wakil Bupati Sleman Danang Maharsa", ("Danang Maharsa", "Wakil Bupati Sleman")),
+    ("Bupati Agam Benni Warlis", ("Benni Warlis", "Bupati Agam")),
+    ("Kapolres Bengkulu Selatan AKBP Florentus Situngkir", ("Florentus Situngkir",
+     "Kapolres Bengkulu Selatan AKBP")),
+    ("Kepala Desa Tanjung Lokang, Yakobus", ("Yakobus", "Kepala Desa Tanjung Lokang")),
     ("Kepala Desa setempat", (None, "Kepala Desa setempat")),
     ("Gubernur Kalimantan Barat", (None, "Gubernur Kalimantan Barat")),
     ("M. Yusuf Kalla", ("M. Yusuf Kalla", None)),

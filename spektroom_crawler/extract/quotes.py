@@ -155,6 +155,14 @@ ROLE_HEADS = frozenset({
     "marsma", "marsda", "kasatpol", "reporter", "penulis", "pewarta", "wartawan", "kontributor",
     "editor", "redaktur", "fotografer", "jurnalis",
 })
+# Roles followed by the name of their region ("Bupati Sleman ...", "Kapolres Landak ...").
+JURISDICTION_ROLES = frozenset({
+    "bupati", "wabup", "gubernur", "wagub", "walikota", "kota", "wawali", "kapolres",
+    "kapolresta", "kapolda", "kapolsek", "wakapolres", "wakapolda", "camat", "dandim",
+    "danramil", "danrem", "pangdam", "kajari", "kajati", "dprd", "sekda", "pemkab", "pemkot",
+    "pemprov", "polres", "polresta", "polda", "polsek", "kabupaten", "provinsi", "kecamatan",
+    "desa", "kelurahan",
+})
 # Capitalized words that are part of a title/organisation/place, never of a person's name.
 ORG_WORDS = frozenset({
     "pol", "inf", "kav", "arh", "czi", "cpm", "tni", "polri", "dinas", "badan", "kantor",
@@ -431,6 +439,8 @@ def _split_person(raw: str) -> tuple[str | None, str | None]:
         for i in range(len(segments) - 1, -1, -1):
             seg = segments[i]
             n = _trailing_name_run(seg)
+            if n >= 3 and len(seg) > n and _core(seg[-n - 1]).lower() in JURISDICTION_ROLES:
+                n -= 1  # "Wakil Bupati Sleman Danang Maharsa": the word after the role is a place
             if n:
                 name_tokens = seg[len(seg) - n :]
                 title_parts = [" ".join(s) for s in segments[:i]]
