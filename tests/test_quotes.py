@@ -647,6 +647,12 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
         ],
     ),
     (
+        "quoted-phrase-inside-indirect-speech",
+        ["Sukardi mengatakan bahwa “kerja sama lintas sektor” menjadi kunci penanganan TPPO."],
+        [("indirect", "“kerja sama lintas sektor” menjadi kunci penanganan TPPO.", "Sukardi", None,
+          "mengatakan", 0)],
+    ),
+    (
         "menurut-clause-starting-with-place-name",
         ["Menurut Sukardi, Kapuas Hulu adalah daerah perbatasan yang rawan TPPO."],
         [("indirect", "Kapuas Hulu adalah daerah perbatasan yang rawan TPPO.", "Sukardi", None,

@@ -54,7 +54,10 @@ Indirect speech (`kind="indirect"`), outside direct quotes only:
   "Kepala Desa setempat", or a pronoun.
 - `text` is the clause after the comma / "bahwa" / colon up to and including the punctuation
   that ends the sentence (or the end of the paragraph), whitespace collapsed, trailing comma
-  removed; a direct quote later in the same sentence ends the clause before it.
+  removed; a direct quote later in the same sentence ends the clause before it. When the
+  clause opens with a quoted phrase that is not a direct quote by the rules above ('Sukardi
+  mengatakan bahwa “kerja sama lintas sektor” menjadi kunci ...'), it is indirect speech with
+  the phrase, marks included, in its text.
 
 Speakers:
 - `verb` is the verb as written, lower-cased ("ujar", "tegasnya", "mengatakan", "menurut",
@@ -78,7 +81,9 @@ Names (`split_person`): honorifics (Dr., H., Hj., Ir., Prof., KH., Bapak, ...) a
 (S.Sos., M.Si., SH, MH, ...) are dropped; ranks, roles, organisations and places go to the
 title. Commas (and ":", ";", "|") separate segments; the first segment made only of name words
 is the name, else the trailing run of name words (capitalized, not a role/organisation/place
-word) of the last segment that has one. All-caps words are treated as acronyms, never names.
+word) of the last segment that has one; when that run has 3+ words right after a regional
+role ("Wakil Bupati Sleman Danang Maharsa"), its first word is the region and goes to the
+title. All-caps words are treated as acronyms, never names.
 """
 
 from __future__ import annotations
@@ -925,7 +930,7 @@ def _indirect_candidates(
             clause_at = m.end()
             if _covered(ranges, verb_at) or clause_at >= len(text):
                 continue
-            if text[clause_at] in _QUOTE_CHARS:
+            if any(a == clause_at for a, _b in direct.get(pi, ())):
                 continue  # 'Weni mengatakan, "..."' is a direct quote
             floor = max((b for a, b in ranges if b <= verb_at), default=0)
             start = _sentence_start(text, verb_at, floor)
@@ -947,7 +952,7 @@ def _indirect_candidates(
             if found is None:
                 continue
             attr, clause_at = found
-            if clause_at >= len(text) or text[clause_at] in _QUOTE_CHARS:
+            if clause_at >= len(text) or any(a == clause_at for a, _b in direct.get(pi, ())):
                 continue
             clause = _clause(text, clause_at, direct.get(pi, []))
             if clause:
