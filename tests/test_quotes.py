@@ -202,6 +202,18 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
         ],
     ),
     (
+        "verb-ends-the-mention",
+        ["Acara ditutup dengan doa bersama. “Semoga Kapuas Hulu selalu aman dan damai,” ucap "
+         "Ustaz Hamdan memimpin doa."],
+        [("direct", "Semoga Kapuas Hulu selalu aman dan damai", "Hamdan", None, "ucap", 0)],
+    ),
+    (
+        "lowercase-menteri-is-a-role",
+        ["“Sekolah rakyat dibuka tahun depan,” kata menteri sosial Saifullah Yusuf."],
+        [("direct", "Sekolah rakyat dibuka tahun depan", "Saifullah Yusuf", "menteri sosial",
+          "kata", 0)],
+    ),
+    (
         "demikian-kata",
         ["“Semua posko harus siaga 24 jam,” demikian kata Danramil Putussibau, Kapten Inf "
          "Suharto."],
@@ -725,6 +737,22 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
     (
         "no-menyebut-term",
         ["Ia menyebut “zero ODOL” sebagai target bersama tahun depan."],
+        [],
+    ),
+    (
+        "no-event-theme-song-film-slogan",
+        [
+            "Kegiatan bertajuk \"Gerakan Pangan Murah\" itu digelar di halaman Kantor Bupati "
+            "Sekadau, Jumat (15/8/2025).",
+            "Tema yang diusung tahun ini adalah “Bersatu Melawan Perdagangan Orang, Lindungi "
+            "Generasi Emas”.",
+            "Lagu “Indonesia Raya” dikumandangkan sebelum acara dimulai.",
+            "Film dokumenter berjudul “Jalan Pulang” diputar pada malam penutupan.",
+            "Warga menyebut jalan itu sebagai “jalan neraka” karena rusak parah.",
+            "Pesan “jangan mudah percaya tawaran kerja di luar negeri” terus disosialisasikan ke "
+            "desa-desa.",
+            "Slogan \"Kapuas Hulu Bebas TPPO\" terpampang di spanduk sepanjang jalan.",
+        ],
         [],
     ),
     (

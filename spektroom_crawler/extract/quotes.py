@@ -315,6 +315,8 @@ APPOSITIVE_RE = re.compile(
     r"\s*,?\s+(?:selaku|sebagai|yang\s+juga|yang\s+merupakan|yang\s+menjabat(?:\s+sebagai)?)\s+",
     re.IGNORECASE,
 )
+# A lower-case word with a verb prefix (me-, ber-, ter-): the predicate after a mention.
+VERB_LIKE_RE = re.compile(r"(?:me[mnrlw]|meng|meny|ber|ter)[a-z]{2,}")
 APPOSITIVE_AHEAD_RE = re.compile(r"yang\s+(?:juga|merupakan|menjabat)\b", re.IGNORECASE)
 # Segments of a mention: "Kepala Dinas, Dr. Ahmad Yani, S.Sos." / "Reporter: Apolonius".
 SEGMENT_SPLIT_RE = re.compile(r"[,:;|]")
@@ -709,6 +711,13 @@ def _cut_mention(text: str, pos: int) -> tuple[str, int]:
         core = _core(tok).lower()
         if not core or core in MENTION_STOPS or "/" in core or (core.isdigit() and len(core) > 3):
             break
+        if (
+            VERB_LIKE_RE.match(tok)
+            and core not in ROLE_HEADS
+            and core not in ORG_WORDS
+            and core not in NAME_PARTICLES
+        ):
+            break  # "ucap Ustaz Hamdan memimpin doa": a verb ends the mention
         out.append(tok)
         end = m.end()
         if tok[-1] in ";!?":
