@@ -233,6 +233,8 @@ ADVERBIAL_HEADS = frozenset({
     "melalui", "sesuai", "berdasarkan", "sebagai", "untuk", "bagi", "dari", "kepada",
     "selama", "sejak", "menjelang", "sambil", "mengingat", "atas", "dengan", "oleh",
 })
+# Words that may open a person subject before the role: "Salah seorang warga, Suparmi, ...".
+SUBJECT_FILLERS = frozenset({"salah", "seorang", "satu", "para"})
 NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "de", "al", "el", "bt", "bte"})
 ABBREVIATIONS = frozenset({
     "dr", "drs", "dra", "drg", "h", "hj", "ir", "prof", "kh", "st", "no", "jl", "kab", "kec",
@@ -1040,9 +1042,6 @@ def _menurut_subject(text: str, m: re.Match[str]) -> tuple[_Attr, int] | None:
     while clause_at < len(text) and text[clause_at] == " ":
         clause_at += 1
     return attr, clause_at
-
-
-SUBJECT_FILLERS = frozenset({"salah", "seorang", "satu", "para"})
 
 
 def _preceding_subject(text: str, pos: int) -> str | None:
