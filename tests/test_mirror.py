@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import http.client
+import json
 import socket
 import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
+from types import ModuleType
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
+import lxml.html
 import pytest
 
 from spektroom_crawler.mirror import (
@@ -25,6 +32,9 @@ from spektroom_crawler.mirror import (
     unavailable,
     wrong_charset,
 )
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "fixtures" / "site"
 
 ARTICLE_HTML = """<!DOCTYPE html>
 <html lang="id"><head><meta charset="utf-8">
@@ -524,23 +534,12 @@ def test_urllib_sees_fault_statuses_as_http_errors(site: Path) -> None:
 
 # -- the fixture site (fixtures/site/) ---------------------------------------------------------
 
-from datetime import datetime  # noqa: E402
-from email.utils import parsedate_to_datetime  # noqa: E402
-from urllib.parse import urlsplit  # noqa: E402
-from xml.etree import ElementTree  # noqa: E402
-
-import lxml.html  # noqa: E402
-
-from tests.conftest import SITE  # noqa: E402
-
 REAL_SITE = "https://spektroom.co.id"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 ATOM_NS = "{http://www.w3.org/2005/Atom}"
 
 
 def load_manifest(root: Path) -> dict:
-    import json
-
     return json.loads((root / "_manifest.json").read_text("utf-8"))
 
 
@@ -821,3 +820,144 @@ def test_serving_the_fixture_site_end_to_end(manifest: dict) -> None:
         assert f"<link>{srv.base_url}/".encode() in body
         assert fetch(srv, "/rss/")[1]["content-type"].startswith("application/atom+xml")
         assert fetch(srv, "/_manifest.json")[0] == 404
+
+
+# -- the synthetic mirror generator (bench/make_site.py) ----------------------------------------
+
+
+def load_make_site() -> ModuleType:
+    """bench/make_site.py is a script, not a package module: load it from its path."""
+    import importlib.util
+    import sys
+
+    path = ROOT / "bench" / "make_site.py"
+    spec = importlib.util.spec_from_file_location("spektroom_make_site", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def make_site_module() -> ModuleType:
+    return load_make_site()
+
+
+@pytest.fixture(scope="module")
+def synthetic(
+    tmp_path_factory: pytest.TempPathFactory, make_site_module: ModuleType
+) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("synthetic") / "site"
+    manifest = make_site_module.make_site(50, out, seed=3, per_sitemap=20)
+    return out, manifest
+
+
+def body_paragraphs(doc: lxml.html.HtmlElement) -> list[str]:
+    nodes = doc.xpath(
+        "//section[contains(@class,'gh-content')]/p | //div[contains(@class,'content-inner')]/p"
+    )
+    texts = [n.text_content() for n in nodes]
+    # Credit and editor lines are not body paragraphs.
+    return [t for t in texts if not t.startswith(("Editor", "Redaktur", "Reporter", "Pewarta"))]
+
+
+def test_synthetic_site_articles_match_manifest(synthetic: tuple[Path, dict]) -> None:
+    root, manifest = synthetic
+    mirror = MirrorServer(root)
+    articles = manifest["articles"]
+    assert manifest["article_count"] == len(articles) == 50
+    assert {a["template"] for a in articles} == {"ghost", "wp-jnews"}
+    assert len({a["path"] for a in articles}) == 50
+    for art in articles:
+        resolved = mirror.resolve(art["path"])
+        assert resolved.file is not None
+        raw = resolved.file.read_bytes()
+        assert 20 * 1024 <= len(raw) <= 60 * 1024, (art["path"], len(raw))
+        doc = lxml.html.fromstring(raw)
+        assert art["headline"] in [" ".join(h.text_content().split()) for h in doc.iter("h1")]
+        paras = body_paragraphs(doc)
+        assert 6 <= len(paras) <= 15, art["path"]
+        assert "Spektroom" in paras[0][:40]  # the dateline
+        assert any("“" in p for p in paras)  # at least one quote
+        assert doc.xpath("//link[@rel='canonical']/@href") == [art["url"]]
+
+
+def test_synthetic_site_sitemaps_feeds_and_listings(synthetic: tuple[Path, dict]) -> None:
+    root, manifest = synthetic
+    mirror = MirrorServer(root)
+    expected = {a["url"]: a["lastmod"] for a in manifest["articles"]}
+    robots = (root / "robots.txt").read_text("utf-8")
+    assert "Sitemap: https://spektroom.co.id/sitemap_index.xml" in robots
+    for index in ("sitemap_index.xml", "sitemap.xml"):
+        posts = [loc for loc, _ in sitemap_locs(root, index) if "post" in loc]
+        assert len(posts) == 3  # 50 posts, at most 20 per sitemap
+        entries: dict[str, str] = {}
+        for loc in posts:
+            urls = sitemap_locs(root, site_path(loc).lstrip("/"))
+            assert 0 < len(urls) <= 20
+            entries.update(urls)
+        assert set(entries) == set(expected)
+        for url, lastmod in entries.items():
+            got = datetime.fromisoformat(lastmod.replace("Z", "+00:00"))
+            assert got == datetime.fromisoformat(expected[url])
+            assert resolves(mirror, site_path(url))
+    rss = ElementTree.parse(root / "feed" / "index.xml").getroot()
+    feed_urls = {(i.findtext("link") or "").split("?")[0] for i in rss.findall("./channel/item")}
+    assert feed_urls == {a["url"] for a in manifest["articles"] if a["in_feed"]}
+    assert len(feed_urls) == 15
+    seen: dict[str, int] = {}
+    for number, path in enumerate(manifest["listings"]["home"], 1):
+        doc = lxml.html.fromstring((root / path.strip("/") / "index.html").read_bytes())
+        for href in doc.xpath("//div[@class='post-feed']//h2/ancestor::a/@href"):
+            seen[site_path(href)] = number
+    assert seen == {a["path"]: a["on_listing_pages"] for a in manifest["articles"]}
+
+
+def test_synthetic_site_internal_links_resolve(synthetic: tuple[Path, dict]) -> None:
+    root, _ = synthetic
+    mirror = MirrorServer(root)
+    dead = set()
+    for page in site_files(root, ".html"):
+        for href in lxml.html.fromstring(page.read_bytes()).xpath("//a/@href"):
+            if is_internal(href):
+                path = site_path(href if not href.startswith("//") else "https:" + href)
+                is_image = path.startswith(("/content/images/", "/wp-content/uploads/"))
+                if not is_image and not resolves(mirror, path):
+                    dead.add(path)
+    assert dead == set()
+
+
+def test_synthetic_site_is_deterministic(tmp_path: Path, make_site_module: ModuleType) -> None:
+    def snapshot(out: Path) -> dict[Path, bytes]:
+        return {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    make_site_module.make_site(12, tmp_path / "a", seed=5)
+    make_site_module.make_site(12, tmp_path / "b", seed=5)
+    make_site_module.make_site(12, tmp_path / "c", seed=6)
+    a, b, c = (snapshot(tmp_path / x) for x in "abc")
+    assert a == b
+    assert a != c
+
+
+def test_make_site_cli(
+    tmp_path: Path, make_site_module: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert make_site_module.main(["5", str(tmp_path / "s"), "--seed", "1"]) == 0
+    assert "5 articles" in capsys.readouterr().out
+    assert (tmp_path / "s" / "robots.txt").is_file()
+    for bad in (["0", str(tmp_path / "x")], ["abc", str(tmp_path / "x")], []):
+        with pytest.raises(SystemExit) as info:
+            make_site_module.main(bad)
+        assert info.value.code == 2
+
+
+def test_synthetic_site_is_servable(synthetic: tuple[Path, dict]) -> None:
+    root, manifest = synthetic
+    art = manifest["articles"][0]
+    with MirrorServer(root) as srv:
+        status, headers, body = fetch(srv, art["path"] + "?utm_source=bench")
+        assert status == 200 and headers["content-type"].startswith("text/html")
+        assert f'href="{srv.base_url}{art["path"]}"'.encode() in body
+        assert fetch(srv, "/page/2/")[0] == 200
+        assert fetch(srv, "/post-sitemap3.xml")[0] == 200
