@@ -25,6 +25,7 @@ from spektroom_crawler.mirror import (
     MirrorServer,
     drop_connection,
     error_then_ok,
+    parse_fault,
     rate_limited,
     site_url_pattern,
     slow,
@@ -532,6 +533,66 @@ def test_urllib_sees_fault_statuses_as_http_errors(site: Path) -> None:
         info.value.close()
 
 
+@pytest.mark.parametrize(
+    ("spec", "path", "kind", "field", "value"),
+    [
+        ("/feed/=429:2", "/feed/", "status", "retry_after", 2),
+        ("/feed/=429", "/feed/", "status", "status", 429),
+        ("/x/=503:7", "/x/", "status", "retry_after", 7),
+        ("/x/=error:502", "/x/", "status", "status", 502),
+        ("/x/=error", "/x/", "status", "status", 500),
+        ("/a/b/=slow:2.5", "/a/b/", "slow", "seconds", 2.5),
+        ("/x/=drop", "/x/", "drop", "times", 1),
+        ("/x/=truncated", "/x/", "truncated", "times", 1),
+        ("/x/=wrong_charset", "/x/", "wrong_charset", "times", None),
+    ],
+)
+def test_parse_fault(spec: str, path: str, kind: str, field: str, value: object) -> None:
+    got_path, fault = parse_fault(spec)
+    assert (got_path, fault.kind, getattr(fault, field)) == (path, kind, value)
+
+
+@pytest.mark.parametrize("spec", ["", "/x/", "/x/=", "x/=429", "/x/=teapot", "/x/=429:abc"])
+def test_parse_fault_rejects_garbage(spec: str) -> None:
+    with pytest.raises(ValueError):
+        parse_fault(spec)
+
+
+def test_command_line_server(site: Path) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "spektroom_crawler.mirror", str(site), "--fault", "/feed/=503:4"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        base = proc.stdout.readline().strip()
+        assert base.startswith("http://127.0.0.1:")
+        with urllib.request.urlopen(base + "/robots.txt", timeout=5) as resp:
+            assert base.encode() + b"/sitemap.xml" in resp.read()
+        with pytest.raises(urllib.error.HTTPError) as info:
+            urllib.request.urlopen(base + "/feed/", timeout=5)
+        assert (info.value.code, info.value.headers["Retry-After"]) == (503, "4")
+        info.value.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=5)
+
+
+def test_command_line_rejects_a_bad_fault(site: Path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "spektroom_crawler.mirror", str(site), "--fault", "/x/=teapot"],
+        cwd=ROOT, capture_output=True, text=True, timeout=30,
+    )
+    assert result.returncode == 2
+    assert "bad fault" in result.stderr
+
+
 # -- the fixture site (fixtures/site/) ---------------------------------------------------------
 
 REAL_SITE = "https://spektroom.co.id"
@@ -961,3 +1022,10 @@ def test_synthetic_site_is_servable(synthetic: tuple[Path, dict]) -> None:
         assert f'href="{srv.base_url}{art["path"]}"'.encode() in body
         assert fetch(srv, "/page/2/")[0] == 200
         assert fetch(srv, "/post-sitemap3.xml")[0] == 200
+
+
+def test_fixture_site_constant_points_at_the_committed_mirror() -> None:
+    from spektroom_crawler.mirror import FIXTURE_SITE
+
+    assert FIXTURE_SITE == SITE
+    assert (FIXTURE_SITE / "robots.txt").is_file()
