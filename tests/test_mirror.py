@@ -1029,3 +1029,24 @@ def test_fixture_site_constant_points_at_the_committed_mirror() -> None:
 
     assert FIXTURE_SITE == SITE
     assert (FIXTURE_SITE / "robots.txt").is_file()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (b"", b""),
+        (b"no links here", b"no links here"),
+        (b"https://spektroom.co.id/a/", b"BASE/a/"),
+        (b'href="http://www.spektroom.co.id"', b'href="BASE"'),
+        (b"//spektroom.co.id/x/ and HTTPS://WWW.SPEKTROOM.CO.ID/y/", b"BASE/x/ and BASE/y/"),
+        (b"ftp://spektroom.co.id/z/", b"ftp:BASE/z/"),
+        (b"https://spektroom.co.id.evil.example/", b"https://spektroom.co.id.evil.example/"),
+        (b"https://www.antaranews.com/ https://spektroom.co.id",
+         b"https://www.antaranews.com/ BASE"),
+        (b"ttps://spektroom.co.id/", b"ttps:BASE/"),  # not a scheme: only "//host" goes
+    ],
+)
+def test_rewrite(site: Path, body: bytes, expected: bytes) -> None:
+    srv = MirrorServer(site)
+    srv._base_bytes = b"BASE"
+    assert srv.rewrite(body) == expected
