@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spektroom_crawler.extract.dates import parse_date
 from spektroom_crawler.record import Article, Dateline, Quote
 
-__all__ = ["Article", "Dateline", "Quote"]
+__all__ = ["Article", "Dateline", "Quote", "parse_date"]
