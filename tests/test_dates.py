@@ -429,6 +429,27 @@ PUB = date(2025, 11, 27)
             datetime(2025, 11, 22, 18, 0, tzinfo=UTC),
             date(2025, 11, 23),
         ),
+        # a day-named date beats an earlier bare reference date
+        (
+            "Program yang berjalan sejak 1 Januari 2024 itu dievaluasi Rabu (26/11/2025).",
+            PUB,
+            date(2025, 11, 26),
+        ),
+        (
+            "Aturan berlaku sejak 01/01/2024 dan dibahas lagi Rabu (26/11/2025).",
+            PUB,
+            date(2025, 11, 26),
+        ),
+        (
+            "Sejak 1 Januari 2024, lalu 01/02/2024, warga rapat lagi Rabu (26/11/2025).",
+            PUB,
+            date(2025, 11, 26),
+        ),
+        ("Aturan itu berlaku sejak 1 Januari 2024 di seluruh desa.", PUB, date(2024, 1, 1)),
+        ("Kegiatan itu (26 November 2025) diikuti 300 warga.", PUB, date(2025, 11, 26)),
+        ("Kegiatan berlangsung Rabu (26/11/25) di Sintang.", PUB, date(2025, 11, 26)),
+        ("Kegiatan berlangsung Rabu, November 26, 2025 di Sintang.", PUB, date(2025, 11, 26)),
+        ("Tabel 26/11/25 memuat data warga.", PUB, None),  # bare two-digit year: too weak
         # negatives
         ("Rapat sudah digelar Rabu lalu di aula kantor bupati.", PUB, None),
         ("Skor akhir (1/2) untuk tim tamu.", PUB, None),

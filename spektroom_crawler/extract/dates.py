@@ -9,6 +9,8 @@ Rules shared by every function here:
 - No zone in the text means WIB (+07:00), the site's zone; WITA is +08:00, WIT +09:00; an explicit
   offset or "Z" is kept as written (same instant, same offset).
 - Day first, always: "03/04/2025" is 3 April.
+- An impossible date or time ("33 Desember 2025", "31/02/2025", "... 25:61 WIB") makes the whole
+  text None: a half-read value would be silently wrong. A time alone ("14:30 WIB") is not a date.
 - ``now`` is always a parameter. Calendar words ("kemarin", a yearless "(23/11)") resolve on the
   WIB calendar, because that is the calendar the site writes in.
 """
@@ -116,6 +118,11 @@ EVENT_YEARLESS_TEXT_RE = re.compile(
     rf"(?<![a-z])(?P<dn>{_DAY_ALT})\s*,?\s*\(?\s*(?:tanggal\s+|tgl\.?\s*)?"
     rf"(?P<d>\d{{1,2}})[\s\-]*(?P<mo>{_MONTH_ALT})(?![a-z])\.?"
     r"(?![\s\-/.,]*\d{4}(?!\d))"
+)
+
+#: A day name (and optional "(" / "tanggal") right before a date: "Rabu (", "Senin, tanggal ".
+DAY_PREFIX_RE = re.compile(
+    rf"(?<![a-z])(?:{_DAY_ALT})\s*,?\s*(?:\(\s*)?(?:(?:tanggal|tgl\.?)\s*)?$"
 )
 
 #: A number label right before a numeric "date" makes it a reference ("Nomor 3/11/2025").
@@ -245,43 +252,60 @@ def plausible(value: datetime | date, *, now: datetime) -> bool:
 def find_event_date(text: str, *, reference: date | None) -> date | None:
     """The first day/date expression of a lead paragraph: "Rabu (26/11/2025)" -> 2025-11-26.
 
-    A yearless "Minggu (23/11)" takes the latest such date not after ``reference`` (the
-    publication date), and gives None without one. A bare "(1/2)" is not a date; a bare
-    "(26/11/2025)" or "26 November 2025" with a full year is.
+    Day-named dates ("Rabu (26/11/2025)", "pada Senin, 24 November 2025", "Minggu (23/11)") and
+    parenthesized full dates ("(26/11/2025)") are event expressions; the first one wins. Only
+    when there is none does the first bare full date ("26 November 2025") count, because a bare
+    date early in a lead is often a reference ("sejak 1 Januari 2024"), not the event. A yearless
+    "Minggu (23/11)" takes the latest such date not after ``reference`` (the publication date)
+    and gives None without one. A bare "(1/2)" or "Nomor 3/11/2025" is not a date.
     """
     if not text or not isinstance(text, str):
         return None
     s = text.lower().translate(_APOSTROPHES)
     ref = _wib_today(_aware(reference)) if isinstance(reference, datetime) else reference
-    candidates: list[tuple[int, date | None]] = []
+    best: tuple[int, int, date | None] | None = None  # (tier, position, value)
+
     for regex in (DMY_TEXT_RE, NUM_DMY_RE, MDY_TEXT_RE):
         for m in regex.finditer(s):
-            if NUMBER_LABEL_RE.search(s, max(0, m.start() - 8), m.start()):
+            start = m.start()
+            if DAY_PREFIX_RE.search(s, max(0, start - 24), start):
+                tier = 1
+            elif len(m.group("y")) != 4 or NUMBER_LABEL_RE.search(s, max(0, start - 8), start):
+                continue  # "26/11/25" alone is too weak; "Nomor 3/11/2025" is a reference
+            elif s.endswith("(", max(0, start - 1), start):
+                tier = 1
+            else:
+                tier = 2
+            if best is not None and (tier, start) >= best[:2]:
+                if best[0] == 1:
+                    break  # matches come in order: no later one can beat an earlier tier 1
                 continue
             try:
-                candidates.append((m.start(), _date_from_match(m)))
+                best = (tier, start, _date_from_match(m))
             except _InvalidDate:
                 continue
-            break
+            if tier == 1:
+                break  # after a bare (tier-2) hit, a later day-named date may still win
+
     # Yearless forms count only after a day name ("Minggu (23/11)", "Senin, 24 November").
     for regex in (YEARLESS_NUM_RE, EVENT_YEARLESS_TEXT_RE):
         for m in regex.finditer(s):
             if not m.group("dn"):
                 continue
+            if best is not None and (1, m.start()) >= best[:2]:
+                break
             try:
                 day, month = _day_month(m)
             except _InvalidDate:
                 continue
             if ref is None:
-                candidates.append((m.start(), None))  # a date, but its year is unknowable
+                best = (1, m.start(), None)  # a date, but its year is unknowable
                 break
             resolved = _resolve_yearless(day, month, ref)
             if resolved is not None:
-                candidates.append((m.start(), resolved))
+                best = (1, m.start(), resolved)
                 break
-    if not candidates:
-        return None
-    return min(candidates, key=lambda c: c[0])[1]
+    return best[2] if best else None
 
 
 # --------------------------------------------------------------------------------------------
