@@ -19,6 +19,7 @@ from spektroom_crawler.record import RECORD_KEYS, Article
 from tests.conftest import PAGES
 
 CASES = sorted(p.stem for p in PAGES.glob("*.json"))
+URL_OK = "https://spektroom.co.id/x/"
 
 # Where the expected record (written by hand) and the quotes module disagree. Reported to the
 # lead; the expected data stays as a human reads the page. strict=True: fixing it flips the test.
@@ -149,6 +150,23 @@ def test_bad_input_never_raises(html: Any) -> None:
     json.dumps(art.to_dict(), ensure_ascii=False)
     if not is_article(art):
         assert art.warnings, "a non-article must say why"
+
+
+@pytest.mark.parametrize(
+    ("html", "url"),
+    [
+        ('<base href="http://[bad"><h1>Judul</h1><p>Isi.</p><img src="x.jpg">', URL_OK),
+        ('<link rel="canonical" href="http://[bad"><h1>Judul</h1>', URL_OK),
+        ("<h1>Judul</h1><p>Isi.</p><h3>Berita terkait</h3><a href='http://[bad'>x</a>", URL_OK),
+        ("<h1>Judul</h1><p>Isi.</p>", "http://[bad"),
+        ("<h1>Judul</h1><p>Isi.</p>", "https://spektroom.co.id:99999/x/"),
+        ("<h1>Judul</h1><p>Isi.</p>", ""),
+    ],
+)
+def test_malformed_urls_never_raise(html: str, url: str) -> None:
+    art = extract_article(html, url)
+    assert art.url == url
+    json.dumps(art.to_dict(), ensure_ascii=False)
 
 
 def test_future_and_impossible_dates_are_rejected() -> None:

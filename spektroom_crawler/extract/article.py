@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from urllib.parse import urlsplit
 
 from spektroom_crawler.extract.body import extract_body
 from spektroom_crawler.extract.dateline import dateline_length, parse_dateline
@@ -36,7 +35,7 @@ from spektroom_crawler.extract.pagekind import (
 from spektroom_crawler.extract.people import extract_people
 from spektroom_crawler.extract.quotes import extract_quotes
 from spektroom_crawler.extract.related import extract_related
-from spektroom_crawler.extract.sources import Page, build_page
+from spektroom_crawler.extract.sources import Page, build_page, split_url
 from spektroom_crawler.extract.taxonomy import (
     extract_language,
     extract_section,
@@ -166,7 +165,7 @@ def _note(article: Article, field: str, source: str | None) -> None:
 def _safe_canonical(url: str) -> str | None:
     try:
         return canonicalize_url(url)
-    except ValueError:
+    except ValueError:  # malformed URL: no canonical form
         return None
 
 
@@ -189,7 +188,7 @@ def _link_canonical(page: Page) -> str | None:
 
 
 def _site_hosts(page: Page, article: Article) -> set[str]:
-    hosts = {urlsplit(page.url).netloc, "spektroom.co.id", "www.spektroom.co.id"}
+    hosts = {split_url(page.url).netloc, "spektroom.co.id", "www.spektroom.co.id"}
     if article.canonical_url:
-        hosts.add(urlsplit(article.canonical_url).netloc)
+        hosts.add(split_url(article.canonical_url).netloc)
     return hosts

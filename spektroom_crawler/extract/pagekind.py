@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from spektroom_crawler.extract.document import norm_space, text_content
-from spektroom_crawler.extract.sources import COLLECTION_TYPES, Page
+from spektroom_crawler.extract.sources import COLLECTION_TYPES, Page, split_url
 
 ERROR_TEXT_RE = re.compile(
     r"\b404\b|tidak ditemukan|tak ditemukan|not found|page not found|halaman tidak ada", re.I
@@ -53,7 +52,7 @@ def is_listing_page(page: Page) -> bool:
     signal = (
         page.meta("og:type") == "website"
         or bool(page.ld_types() & COLLECTION_TYPES)
-        or bool(LISTING_PATH_RE.search(urlsplit(page.url).path))
+        or bool(LISTING_PATH_RE.search(split_url(page.url).path))
         or bool(LISTING_BODY_CLASS_RE.search(_body_class(page)))
     )
     return signal and _teasers(page) >= MIN_TEASERS

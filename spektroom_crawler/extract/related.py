@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from lxml import etree
 
 from spektroom_crawler.extract.document import norm_space, text_content
-from spektroom_crawler.extract.sources import Page
+from spektroom_crawler.extract.sources import Page, split_url
 
 # Related-block containers of the known templates (class tokens, priority order).
 RELATED_CLASSES = ("jnews_related_post_container", "td_block_related_posts", "read-more-wrap",
@@ -57,14 +56,14 @@ def _block_with_links(start: etree._Element | None) -> etree._Element | None:
 def _article_links(
     page: Page, block: etree._Element, hosts: set[str] | None
 ) -> list[str]:
-    own = urlsplit(page.url)
+    own = split_url(page.url)
     allowed = hosts or {own.netloc}
     out: list[str] = []
     for href in _hrefs(block):
         url = page.absolute(href)
         if not url or url in out:
             continue
-        parts = urlsplit(url)
+        parts = split_url(url)
         if parts.scheme not in ("http", "https") or parts.netloc not in allowed:
             continue
         if parts.path in ("", "/") or NON_ARTICLE_PATH_RE.search(parts.path):

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
-from urllib.parse import urljoin
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 from lxml import etree
 
@@ -140,7 +140,10 @@ class Page:
             return href  # already absolute: skip urljoin, the common case
         if not href or href.startswith(("data:", "javascript:")):
             return None
-        return urljoin(self.base_url, href)
+        try:
+            return urljoin(self.base_url, href)
+        except ValueError:  # malformed URL (e.g. "http://[bad"): not a usable link
+            return None
 
     def ld_types(self) -> set[str]:
         out: set[str] = set()
@@ -153,6 +156,14 @@ def nodes(xpath: etree.XPath, node: Any) -> list[Any]:
     """Run a compiled XPath that selects nodes or strings; always a list."""
     result = xpath(node)
     return result if isinstance(result, list) else []
+
+
+def split_url(url: str | None) -> SplitResult:
+    """urlsplit that never raises: a malformed URL splits as empty."""
+    try:
+        return urlsplit(url or "")
+    except ValueError:
+        return urlsplit("")
 
 
 def node_types(node: dict[str, Any]) -> set[str]:
@@ -184,7 +195,7 @@ def build_page(root: etree._Element, url: str) -> Page:
     page.family = detect_family(page)
     for el in page.tag("base"):
         if el.get("href"):
-            page.base_url = urljoin(url, (el.get("href") or "").strip())
+            page.base_url = page.absolute(el.get("href")) or url
             break
     for el in page.tag("meta"):
         key = el.get("property") or el.get("name") or el.get("itemprop")
