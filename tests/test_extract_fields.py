@@ -6,10 +6,11 @@ import pytest
 
 from spektroom_crawler.extract.body import (
     BACA_JUGA_RE,
+    CLASS_PART_SPLIT_RE,
     CREDIT_RE,
     GLUED_TRAILER_RE,
-    SKIP_CLASS_RE,
     TRAILER_LINE_RE,
+    is_chrome_class,
     split_trailer,
     trailer_credits,
 )
@@ -156,10 +157,22 @@ def test_body_regexes() -> None:
     assert not TRAILER_LINE_RE.match("Reporter senior itu berkata: cukup.")
     assert GLUED_TRAILER_RE.search("akhir.// Apolonius.")
     assert not GLUED_TRAILER_RE.search("akhir http://x.id")
-    assert SKIP_CLASS_RE.search("jeg_ad jeg_ad_article")
-    assert SKIP_CLASS_RE.search("ads-wrapper") and SKIP_CLASS_RE.search("sharedaddy")
-    assert not SKIP_CLASS_RE.search("content-inner")
-    assert not SKIP_CLASS_RE.search("gh-content gh-canvas")
+    assert CLASS_PART_SPLIT_RE.split("jeg_ad  wp-caption-text") == ["jeg", "ad", "wp", "caption",
+                                                                    "text"]
+
+
+@pytest.mark.parametrize(
+    ("classes", "chrome"),
+    [
+        (None, False), ("", False), ("content-inner", False), ("gh-content gh-canvas", False),
+        ("thread head", False), ("entry-content", False), ("wp-block-paragraph", False),
+        ("jeg_ad jeg_ad_article", True), ("ads-wrapper", True), ("sharedaddy", True),
+        ("jnews_inline_related_post", True), ("wp-caption-text", True), ("baca-juga", True),
+        ("comment-content", True), ("widget widget_popular", True), ("ADS", True),
+    ],
+)
+def test_is_chrome_class(classes: str | None, chrome: bool) -> None:
+    assert is_chrome_class(classes) is chrome
 
 
 # ------------------------------------------------------------------------------ dateline

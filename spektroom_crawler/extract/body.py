@@ -19,12 +19,24 @@ BODY_CLASSES = ("gh-content", "content-inner", "td-post-content", "amp-wp-articl
                 "entry-content")
 ALL_P_XPATH = etree.XPath("//p")
 # Chrome that sits inside body containers: ads, share buttons, captions, related boxes, embeds.
-SKIP_CLASS_RE = re.compile(
-    r"\b(?:ads?|jeg_ad|advert\w*|iklan|share\w*|sharedaddy|social\w*|jeg_share\w*|"
-    r"wp-caption\w*|caption|related\w*|jeg_post_related|baca-juga|read-more\w*|"
-    r"comments?\w*|comment-\w+|author-box|jeg_post_tags|tags?-links|widget\w*|sidebar)\b",
-    re.I,
-)
+# Chrome inside body containers is recognized by a part of a class token, split on "-"/"_":
+# "jnews_inline_related_post" -> related, "jeg_ad_article" -> ad, "wp-caption-text" -> caption.
+CLASS_PART_SPLIT_RE = re.compile(r"[\s_-]+")
+SKIP_CLASS_PARTS = frozenset({
+    "ad", "ads", "adsbygoogle", "advert", "advertisement", "iklan", "banner", "promo",
+    "share", "sharing", "sharedaddy", "social", "sosmed", "caption", "related", "terkait",
+    "baca", "readmore", "comment", "comments", "respond", "widget", "newsletter", "subscribe",
+    "tags", "breadcrumb", "breadcrumbs", "byline", "meta",
+})
+
+
+def is_chrome_class(classes: str | None) -> bool:
+    """True when a class attribute marks ads, share buttons, captions, related boxes etc."""
+    if not classes:
+        return False
+    return not SKIP_CLASS_PARTS.isdisjoint(CLASS_PART_SPLIT_RE.split(classes.lower()))
+
+
 SKIP_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "footer", "form", "header",
                        "blockquote", "table", "li"})
 # Chrome containers never searched by the density fallback.
@@ -78,8 +90,9 @@ def densest_paragraph_parent(root: etree._Element) -> etree._Element | None:
 
 
 def _in_chrome(el: etree._Element | None) -> bool:
-    while el is not None:
-        if el.tag in CHROME_TAGS or SKIP_CLASS_RE.search(el.get("class") or ""):
+    # Stops below <body>: body classes are layout flags ("right-sidebar"), not chrome.
+    while el is not None and el.tag not in ("body", "html"):
+        if el.tag in CHROME_TAGS or is_chrome_class(el.get("class")):
             return True
         el = el.getparent()
     return False
@@ -88,7 +101,7 @@ def _in_chrome(el: etree._Element | None) -> bool:
 def _skipped(p: etree._Element, container: etree._Element) -> bool:
     el: etree._Element | None = p
     while el is not None and el is not container:
-        if el.tag in SKIP_TAGS or SKIP_CLASS_RE.search(el.get("class") or ""):
+        if el.tag in SKIP_TAGS or is_chrome_class(el.get("class")):
             return True
         el = el.getparent()
     return False
