@@ -19,6 +19,7 @@ from scrapy.http import Response
 
 from spektroom_crawler.classify import site_host
 from spektroom_crawler.discovery import Link, parse_bound
+from spektroom_crawler.extract import extract_article, is_article
 from spektroom_crawler.gate import IncrementalGate
 
 __all__ = ["SpektroomSpider", "parse_bool", "validate_base_url"]
@@ -204,11 +205,6 @@ class SpektroomSpider(scrapy.Spider):
 
     def parse_article(self, response: Response) -> Iterator[Any]:
         """Extract the page; yield the article, or count the page as not an article."""
-        from spektroom_crawler.extract import (  # type: ignore[attr-defined]
-            extract_article,
-            is_article,
-        )
-
         article = extract_article(response.body, response.url, now=self.crawl_time)
         if not is_article(article):
             self.count("spektroom/pages/not_article")
