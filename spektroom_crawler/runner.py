@@ -140,11 +140,11 @@ def check_reachable(base_url: str, timeout: float = CONNECT_TIMEOUT) -> None:
 
 def check_database(url: str) -> None:
     """Open the store once (creating/upgrading the schema), or CrawlSetupError saying why not."""
+    from pipelines.db.engine import DatabaseError
+    from pipelines.db.store import ArticleStore
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
     try:
-        from pipelines.db.store import ArticleStore
-
         store = ArticleStore.open(url)
         try:
             store.stored_versions([])
@@ -152,8 +152,11 @@ def check_database(url: str) -> None:
             store.close()
     except ArgumentError:
         raise CrawlSetupError(f"bad database URL {url!r}") from None
-    except (SQLAlchemyError, OSError) as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    except (DatabaseError, SQLAlchemyError, OSError) as exc:
+        if isinstance(exc, DatabaseError) and isinstance(exc.__cause__, ArgumentError):
+            raise CrawlSetupError(f"bad database URL {url!r}") from None
+        cause = exc.__cause__ if isinstance(exc, DatabaseError) and exc.__cause__ else exc
+        reason = str(getattr(cause, "orig", None) or cause).strip().splitlines()[0]
         raise CrawlSetupError(f"cannot open database {_safe_url(url)}: {reason}") from None
 
 
