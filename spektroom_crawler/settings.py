@@ -66,5 +66,9 @@ EXTENSIONS = {
 SPEKTROOM_RETRY_AFTER_MAX = 120.0
 # Canonical URLs per store lookup of the incremental gate.
 SPEKTROOM_GATE_BATCH_SIZE = 500
+# Scrapy starts CONCURRENT_ITEMS asyncio tasks for the output of every callback (default 100);
+# our pipelines are synchronous and batch their writes, so extra tasks only cost CPU: 2 instead
+# of 100 took a 1k-article crawl from 172 to 273 pages/s.
+CONCURRENT_ITEMS = 2
 # Seconds between progress lines on stderr (0: off; `spektroom crawl` turns it on).
 SPEKTROOM_PROGRESS_INTERVAL = 0.0
