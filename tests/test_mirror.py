@@ -1050,3 +1050,23 @@ def test_rewrite(site: Path, body: bytes, expected: bytes) -> None:
     srv = MirrorServer(site)
     srv._base_bytes = b"BASE"
     assert srv.rewrite(body) == expected
+
+
+def test_fixture_articles_carry_the_indonesian_news_details(manifest: dict) -> None:
+    articles = published_articles(manifest)
+    assert all(a["photo_credit"] for a in articles)
+    assert all(a["editors"] and a["authors"] for a in articles)
+    assert all(a["event_date"] <= a["published"][:10] for a in articles)
+    assert sum(a["dateline_place"] is None for a in articles) >= 3  # "Spektroom –" alone
+    assert sum(a["dateline_place"] is not None for a in articles) >= 35
+    leads = [a["lead"] for a in articles]
+    assert {"–", "-", "—"} <= {lead.split("Spektroom ", 1)[1][0] for lead in leads}
+    texts = [(SITE / a["path"].strip("/") / "index.html").read_text("utf-8") for a in articles]
+    assert sum(".// " in t for t in texts) >= 10  # glued "// Name." trailers
+    assert sum("“" in t for t in texts) >= 35 and sum("&quot;" in t for t in texts) >= 2
+    for label in ("Editor :", "Editor. :", "Editor:", "Redaktur:", "Reporter:", "Pewarta:",
+                  "Penulis:"):
+        assert any(f"<p>{label} " in t for t in texts), label
+    for credit in ("Foto : ", "Foto: ", "(Foto: ", "ANTARA FOTO/"):
+        assert any(credit in t for t in texts), credit
+    assert any("WITA" in t for t in texts)
