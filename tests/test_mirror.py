@@ -1070,3 +1070,27 @@ def test_fixture_articles_carry_the_indonesian_news_details(manifest: dict) -> N
     for credit in ("Foto : ", "Foto: ", "(Foto: ", "ANTARA FOTO/"):
         assert any(credit in t for t in texts), credit
     assert any("WITA" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "status"),
+    [
+        (b"GARBAGE\r\n\r\n", b"400"),
+        (b"GET /robots.txt HTTP/9.9\r\n\r\n", b"505"),
+        (b"POST /feed/ HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+         b"501"),
+        (b"GET /%ff%fe/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", b"404"),
+    ],
+)
+def test_bad_requests_get_an_error_and_the_server_keeps_serving(
+    server: MirrorServer, request_bytes: bytes, status: bytes
+) -> None:
+    with socket.create_connection((server.host, server.port), timeout=5) as sock:
+        sock.sendall(request_bytes)
+        reply = b""
+        while chunk := sock.recv(65536):
+            reply += chunk
+    # Malformed request lines get http.server's HTTP/0.9-style error page (no status line).
+    head = reply.split(b" ", 2)[1] if reply.startswith(b"HTTP/1") else reply
+    assert status in head
+    assert fetch(server, "/robots.txt")[0] == 200
