@@ -1094,3 +1094,40 @@ def test_bad_requests_get_an_error_and_the_server_keeps_serving(
     head = reply.split(b" ", 2)[1] if reply.startswith(b"HTTP/1") else reply
     assert status in head
     assert fetch(server, "/robots.txt")[0] == 200
+
+
+def fetch_with(
+    srv: MirrorServer, path: str, headers: dict[str, str], method: str = "GET"
+) -> tuple[int, dict[str, str], bytes]:
+    conn = http.client.HTTPConnection(srv.host, srv.port, timeout=5)
+    try:
+        conn.request(method, path, headers=headers)
+        resp = conn.getresponse()
+        return resp.status, {k.lower(): v for k, v in resp.getheaders()}, resp.read()
+    finally:
+        conn.close()
+
+
+def test_gzip_for_clients_that_accept_it(site: Path) -> None:
+    import gzip
+
+    with MirrorServer(site, gzip=True) as srv:
+        _, plain_headers, plain = fetch_with(srv, ARTICLE, {})
+        assert "content-encoding" not in plain_headers
+        status, headers, body = fetch_with(srv, ARTICLE, {"Accept-Encoding": "gzip, deflate, br"})
+        assert status == 200
+        assert (headers["content-encoding"], headers["vary"]) == ("gzip", "Accept-Encoding")
+        assert int(headers["content-length"]) == len(body) < len(plain)
+        assert gzip.decompress(body) == plain
+        head = fetch_with(srv, ARTICLE, {"Accept-Encoding": "gzip"}, method="HEAD")
+        assert head[1]["content-length"] == headers["content-length"] and head[2] == b""
+        refused = fetch_with(srv, ARTICLE, {"Accept-Encoding": "gzip;q=0, identity"})
+        assert "content-encoding" not in refused[1]
+        jpg = "/wp-content/uploads/2025/11/banjir.jpg"
+        image = fetch_with(srv, jpg, {"Accept-Encoding": "gzip"})
+        assert "content-encoding" not in image[1] and image[2] == JPEG
+
+
+def test_gzip_is_off_by_default(server: MirrorServer) -> None:
+    _, headers, _ = fetch_with(server, ARTICLE, {"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in headers
