@@ -112,7 +112,7 @@ def upgrade(url: str, revision: str = "head") -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
     except OperationalError as exc:
-        raise DatabaseError(f"cannot reach database {_safe(url)}: {exc.orig}") from exc
+        raise DatabaseError(f"cannot reach {_safe(url)}: {_line(exc.orig or exc)}") from exc
 
 
 def current_revision(url: str) -> str | None:
@@ -124,7 +124,7 @@ def current_revision(url: str) -> str | None:
         with get_engine(url).connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()
     except OperationalError as exc:
-        raise DatabaseError(f"cannot reach database {_safe(url)}: {exc.orig}") from exc
+        raise DatabaseError(f"cannot reach {_safe(url)}: {_line(exc.orig or exc)}") from exc
 
 
 def head_revision() -> str | None:
@@ -142,6 +142,12 @@ def dispose_all() -> None:
         _ENGINES.clear()
         _SESSIONMAKERS.clear()
         _UPGRADED.clear()
+
+
+def _line(error: BaseException) -> str:
+    """The first line of a driver error (psycopg adds hints on further lines)."""
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
 
 
 def _safe(url: str) -> str:
