@@ -46,3 +46,44 @@ def test_fallback_body_is_the_densest_paragraph_block() -> None:
 def test_no_paragraphs() -> None:
     body = extract_body(page_of("<html><body><div>tanpa paragraf</div></body></html>"))
     assert body.paragraphs == [] and body.credits == []
+
+
+def test_other_theme_variants() -> None:
+    """Casper 5 (article-* classes) and tagDiv theme-builder (tdb) markup."""
+    from spektroom_crawler.extract.article import extract_article
+
+    casper = extract_article(
+        f"""<html lang="id"><body><article class="article post">
+        <header class="article-header"><section class="article-tag">
+        <a href="/tag/kalbar/">Kalbar</a></section>
+        <h1 class="article-title">Gotong Royong di Kapuas Hulu</h1>
+        <p class="article-excerpt">Ratusan warga turun ke parit.</p>
+        <h4 class="author-name"><a href="/author/apolonius/">Apolonius</a></h4>
+        <time class="byline-meta-date" datetime="2025-11-26">26 Nov 2025</time>
+        <figure class="article-image"><img src="/content/images/parit.jpg">
+        <figcaption>Warga bekerja. Foto: Humas</figcaption></figure></header>
+        <section class="gh-content gh-canvas"><p>{P1}</p><p>{P2}</p></section></article>
+        </body></html>""",
+        "https://spektroom.co.id/gotong-royong/",
+    )
+    assert casper.headline == "Gotong Royong di Kapuas Hulu"
+    assert casper.subheadline == "Ratusan warga turun ke parit."
+    assert casper.section == "Kalbar" and casper.authors == ["Apolonius"]
+    assert casper.published_at == "2025-11-26" and casper.photo_credit == "Humas"
+    assert casper.image_url == "https://spektroom.co.id/content/images/parit.jpg"
+
+    tdb = extract_article(
+        f"""<html lang="id-ID"><body class="tdb-template">
+        <a class="tdb-entry-category" href="/category/kalbar/">Kalbar</a>
+        <h1 class="tdb-title-text">Gotong Royong</h1>
+        <div class="tdb-author-name"><a href="/author/julianto/">Julianto</a></div>
+        <time class="entry-date updated td-module-date"
+              datetime="2025-11-26T09:00:00+07:00">x</time>
+        <div class="tdb_single_featured_image"><img src="https://spektroom.co.id/f.jpg"></div>
+        <div class="tdb_single_content"><div class="tdb-block-inner"><p>{P1}</p><p>{P2}</p>
+        </div></div></body></html>""",
+        "https://spektroom.co.id/2025/11/26/gotong-royong/",
+    )
+    assert tdb.paragraphs == [P1, P2] and tdb.authors == ["Julianto"]
+    assert tdb.section == "Kalbar" and tdb.published_at == "2025-11-26T09:00:00+07:00"
+    assert tdb.image_url == "https://spektroom.co.id/f.jpg"

@@ -15,8 +15,8 @@ from spektroom_crawler.extract.document import element_text, norm_space, text_co
 from spektroom_crawler.extract.sources import Page, nodes
 
 # Body containers of the known templates, most specific first (class tokens).
-BODY_CLASSES = ("gh-content", "content-inner", "td-post-content", "amp-wp-article-content",
-                "entry-content")
+BODY_CLASSES = ("gh-content", "content-inner", "td-post-content", "tdb_single_content",
+                "amp-wp-article-content", "entry-content")
 ALL_P_XPATH = etree.XPath("//p")
 # Chrome that sits inside body containers: ads, share buttons, captions, related boxes, embeds.
 # Chrome inside body containers is recognized by a part of a class token, split on "-"/"_":

@@ -26,6 +26,8 @@ KNOWN_CLASSES = frozenset({
     "gh-article", "gh-article-title", "gh-article-excerpt", "gh-article-tag", "gh-content",
     "gh-article-image", "byline-meta-content", "gh-article-author-name", "author-list",
     "byline-meta-date", "read-more-wrap",
+    # ghost casper 5 names (article-* instead of gh-article-*)
+    "article-title", "article-excerpt", "article-image", "article-tag", "author-name",
     # wp-jnews
     "jeg_main_content", "jeg_post_title", "jeg_post_subtitle", "jeg_meta_date", "jeg_meta_author",
     "jeg_featured", "content-inner", "jeg_post_category", "jnews_related_post_container",
@@ -33,6 +35,8 @@ KNOWN_CLASSES = frozenset({
     "td-post-content", "tdb_single_content", "tdb-title-text", "td-post-author-name",
     "td-category", "td-post-featured-image", "td-post-date", "td-post-sub-title",
     "td_block_related_posts",
+    # tagDiv theme-builder (tdb) single templates
+    "tdb-author-name", "tdb-entry-category", "tdb_single_featured_image",
     # wp-plain
     "type-post", "entry-title", "entry-content", "entry-subtitle", "cat-links", "posted-on",
     "vcard", "post-title",

@@ -10,8 +10,8 @@ from spektroom_crawler.extract.people import dedupe
 from spektroom_crawler.extract.sources import Page, Source, first_valid, ld_text
 
 # Section links of the known templates (class tokens of their containers, priority order).
-SECTION_CLASSES = ("gh-article-tag", "jeg_post_category", "td-category", "cat-links",
-                   "amp-wp-tax-category")
+SECTION_CLASSES = ("gh-article-tag", "article-tag", "jeg_post_category", "td-category",
+                   "tdb-entry-category", "cat-links", "amp-wp-tax-category")
 BREADCRUMB_CLASSES = ("crumb", "breadcrumb", "breadcrumbs")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 HOME_LINK_RE = re.compile(r"^(?:home|beranda|index|spektroom)$", re.I)
