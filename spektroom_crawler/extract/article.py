@@ -111,7 +111,11 @@ def _fill(page: Page, article: Article, now: dt.datetime | None) -> None:
     reference = published.value
     if isinstance(reference, dt.datetime):
         reference = reference.date()
-    event = find_event_date(" ".join(body.paragraphs[:LEAD_PARAGRAPHS]), reference=reference)
+    event = None
+    for lead in body.paragraphs[:LEAD_PARAGRAPHS]:  # one at a time: most leads settle it in p0
+        event = find_event_date(lead, reference=reference)
+        if event:
+            break
     article.event_date = event.isoformat() if event else None
     _note(article, "event_date", "text" if event else None)
 
