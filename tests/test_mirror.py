@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import http.client
+import json
 import socket
 import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
+from types import ModuleType
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
+import lxml.html
 import pytest
 
 from spektroom_crawler.mirror import (
@@ -18,6 +25,7 @@ from spektroom_crawler.mirror import (
     MirrorServer,
     drop_connection,
     error_then_ok,
+    parse_fault,
     rate_limited,
     site_url_pattern,
     slow,
@@ -25,6 +33,9 @@ from spektroom_crawler.mirror import (
     unavailable,
     wrong_charset,
 )
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "fixtures" / "site"
 
 ARTICLE_HTML = """<!DOCTYPE html>
 <html lang="id"><head><meta charset="utf-8">
@@ -520,3 +531,522 @@ def test_urllib_sees_fault_statuses_as_http_errors(site: Path) -> None:
         assert info.value.code == 429
         assert info.value.headers["Retry-After"] == "4"
         info.value.close()
+
+
+@pytest.mark.parametrize(
+    ("spec", "path", "kind", "field", "value"),
+    [
+        ("/feed/=429:2", "/feed/", "status", "retry_after", 2),
+        ("/feed/=429", "/feed/", "status", "status", 429),
+        ("/x/=503:7", "/x/", "status", "retry_after", 7),
+        ("/x/=error:502", "/x/", "status", "status", 502),
+        ("/x/=error", "/x/", "status", "status", 500),
+        ("/a/b/=slow:2.5", "/a/b/", "slow", "seconds", 2.5),
+        ("/x/=drop", "/x/", "drop", "times", 1),
+        ("/x/=truncated", "/x/", "truncated", "times", 1),
+        ("/x/=wrong_charset", "/x/", "wrong_charset", "times", None),
+    ],
+)
+def test_parse_fault(spec: str, path: str, kind: str, field: str, value: object) -> None:
+    got_path, fault = parse_fault(spec)
+    assert (got_path, fault.kind, getattr(fault, field)) == (path, kind, value)
+
+
+@pytest.mark.parametrize("spec", ["", "/x/", "/x/=", "x/=429", "/x/=teapot", "/x/=429:abc"])
+def test_parse_fault_rejects_garbage(spec: str) -> None:
+    with pytest.raises(ValueError):
+        parse_fault(spec)
+
+
+def test_command_line_server(site: Path) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "spektroom_crawler.mirror", str(site), "--fault", "/feed/=503:4"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        base = proc.stdout.readline().strip()
+        assert base.startswith("http://127.0.0.1:")
+        with urllib.request.urlopen(base + "/robots.txt", timeout=5) as resp:
+            assert base.encode() + b"/sitemap.xml" in resp.read()
+        with pytest.raises(urllib.error.HTTPError) as info:
+            urllib.request.urlopen(base + "/feed/", timeout=5)
+        assert (info.value.code, info.value.headers["Retry-After"]) == (503, "4")
+        info.value.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=5)
+
+
+def test_command_line_rejects_a_bad_fault(site: Path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "spektroom_crawler.mirror", str(site), "--fault", "/x/=teapot"],
+        cwd=ROOT, capture_output=True, text=True, timeout=30,
+    )
+    assert result.returncode == 2
+    assert "bad fault" in result.stderr
+
+
+# -- the fixture site (fixtures/site/) ---------------------------------------------------------
+
+REAL_SITE = "https://spektroom.co.id"
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+ATOM_NS = "{http://www.w3.org/2005/Atom}"
+
+
+def load_manifest(root: Path) -> dict:
+    return json.loads((root / "_manifest.json").read_text("utf-8"))
+
+
+def site_path(url: str) -> str:
+    """The path of a URL on the real site (None-safe for relative links)."""
+    parts = urlsplit(url)
+    return parts.path or "/"
+
+
+def is_internal(href: str) -> bool:
+    if href.startswith("//"):
+        host = urlsplit("https:" + href).hostname or ""
+    elif href.startswith("/"):
+        return True
+    else:
+        host = urlsplit(href).hostname or ""
+    return host.removeprefix("www.") == "spektroom.co.id"
+
+
+def sitemap_locs(root: Path, name: str) -> list[tuple[str, str]]:
+    tree = ElementTree.parse(root / name)
+    return [
+        (el.findtext(f"{SM}loc") or "", el.findtext(f"{SM}lastmod") or "")
+        for el in tree.getroot()
+    ]
+
+
+def post_sitemap_entries(root: Path, index: str) -> dict[str, str]:
+    """Every <url> of the post sitemaps reached from a sitemap index: url -> lastmod."""
+    out: dict[str, str] = {}
+    for loc, _ in sitemap_locs(root, index):
+        name = site_path(loc).lstrip("/")
+        if "post" in name:
+            out.update(sitemap_locs(root, name))
+    return out
+
+
+def resolves(mirror: MirrorServer, path: str) -> bool:
+    resolved = mirror.resolve(path)
+    return resolved.file is not None or resolved.location is not None
+
+
+def site_files(root: Path, suffix: str) -> list[Path]:
+    return sorted(p for p in root.rglob(f"*{suffix}") if not p.name.startswith("_"))
+
+
+@pytest.fixture(scope="module")
+def manifest() -> dict:
+    return load_manifest(SITE)
+
+
+@pytest.fixture(scope="module")
+def fixture_mirror() -> MirrorServer:
+    return MirrorServer(SITE)  # not started: resolve() maps paths without HTTP
+
+
+def published_articles(manifest: dict) -> list[dict]:
+    return [a for a in manifest["articles"] if not a["is_draft"]]
+
+
+def test_site_has_enough_articles_and_templates(manifest: dict) -> None:
+    articles = published_articles(manifest)
+    assert len(articles) == manifest["article_count"] >= 40
+    assert {a["template"] for a in articles} >= {
+        "ghost", "wp-jnews", "wp-newspaper", "wp-plain", "unknown"
+    }
+    assert len({a["path"] for a in articles}) == len(articles)
+    years = {a["published"][:4] for a in articles}
+    assert years == {"2024", "2025"}
+    assert sum(a["seed"] for a in articles) == 1
+    assert sum(a["has_amp"] for a in articles) >= 3
+    assert sum(1 for a in manifest["articles"] if a["is_draft"]) == 1
+
+
+def test_site_size_is_modest() -> None:
+    size = sum(p.stat().st_size for p in SITE.rglob("*") if p.is_file())
+    assert size < 2 * 1024 * 1024
+
+
+def test_manifest_matches_article_files(manifest: dict, fixture_mirror: MirrorServer) -> None:
+    for art in manifest["articles"]:
+        resolved = fixture_mirror.resolve(art["path"])
+        assert resolved.file is not None, art["path"]
+        doc = lxml.html.fromstring(resolved.file.read_bytes())
+        h1s = [" ".join(h.text_content().split()) for h in doc.iter("h1")]
+        assert art["headline"] in h1s, art["path"]
+        canonical = doc.xpath("//link[@rel='canonical']/@href")
+        if art["template"] != "unknown":  # the legacy CMS had no canonical link
+            assert canonical == [art["url"]]
+        text = " ".join(doc.text_content().split())
+        assert art["lead"] in text
+        published = datetime.fromisoformat(art["published"])
+        if art["template"] in ("wp-newspaper", "wp-plain"):
+            assert doc.xpath("//time/@datetime")[0] == art["published"]
+        if art["template"] == "unknown":
+            zone = {7: "WIB", 8: "WITA", 9: "WIT"}[published.utcoffset().seconds // 3600]
+            assert f"{published:%H:%M} {zone}" in text
+        if art["template"] == "wp-jnews":
+            assert f"{published:%H:%M} WIB" in doc.xpath("string(//div[@class='jeg_meta_date'])")
+        amphtml = doc.xpath("//link[@rel='amphtml']/@href")
+        assert amphtml == ([REAL_SITE + art["amp_path"]] if art["has_amp"] else [])
+
+
+def test_amp_pages_point_back_to_the_article(manifest: dict, fixture_mirror: MirrorServer) -> None:
+    amp_articles = [a for a in manifest["articles"] if a["has_amp"]]
+    assert amp_articles
+    for art in amp_articles:
+        resolved = fixture_mirror.resolve(art["amp_path"])
+        assert resolved.file is not None
+        raw = resolved.file.read_bytes()
+        doc = lxml.html.fromstring(raw)
+        assert doc.get("amp") is not None
+        assert doc.xpath("//link[@rel='canonical']/@href") == [art["url"]]
+        assert doc.xpath("string(//h1[@class='amp-wp-title'])") == art["headline"]
+
+
+def test_robots_txt_disallows_the_draft_and_lists_both_sitemaps(manifest: dict) -> None:
+    robots = (SITE / "robots.txt").read_text("utf-8")
+    assert "Disallow: /draft/" in robots.splitlines()
+    sitemaps = [line.split(":", 1)[1].strip() for line in robots.splitlines()
+                if line.startswith("Sitemap:")]
+    assert sitemaps == [f"{REAL_SITE}/sitemap_index.xml", f"{REAL_SITE}/sitemap.xml"]
+    drafts = [a for a in manifest["articles"] if a["is_draft"]]
+    assert all(a["path"].startswith("/draft/") for a in drafts)
+    assert all(not a["in_sitemap"] and not a["in_feed"] for a in drafts)
+
+
+def test_sitemaps_list_the_same_posts_with_lastmod(manifest: dict) -> None:
+    yoast = post_sitemap_entries(SITE, "sitemap_index.xml")
+    ghost = post_sitemap_entries(SITE, "sitemap.xml")
+    assert yoast.pop(REAL_SITE + "/") is not None  # Yoast lists the homepage first
+    expected = {a["url"]: a["lastmod"] for a in manifest["articles"] if a["in_sitemap"]}
+    assert set(yoast) == set(ghost) == set(expected)
+    assert len(expected) < len(published_articles(manifest))  # the newest is not in yet
+    for url, lastmod in expected.items():
+        want = datetime.fromisoformat(lastmod)
+        assert datetime.fromisoformat(yoast[url]) == want
+        assert datetime.fromisoformat(ghost[url].replace("Z", "+00:00")) == want
+    # Yoast split the posts over more than one post sitemap.
+    assert len([loc for loc, _ in sitemap_locs(SITE, "sitemap_index.xml") if "post" in loc]) >= 2
+
+
+def test_every_sitemap_url_resolves(fixture_mirror: MirrorServer) -> None:
+    for index in ("sitemap_index.xml", "sitemap.xml"):
+        for loc, lastmod in sitemap_locs(SITE, index):
+            assert lastmod
+            name = site_path(loc)
+            assert resolves(fixture_mirror, name), loc
+            for url, _ in sitemap_locs(SITE, name.lstrip("/")):
+                assert resolves(fixture_mirror, site_path(url)), url
+
+
+def test_feeds_list_the_newest_articles(manifest: dict) -> None:
+    expected = {a["url"]: a["published"] for a in manifest["articles"] if a["in_feed"]}
+    assert 10 <= len(expected) <= 20
+    rss = ElementTree.parse(SITE / "feed" / "index.xml").getroot()
+    items = rss.findall("./channel/item")
+    rss_links = {}
+    for item in items:
+        link = item.findtext("link") or ""
+        assert "utm_source=rss" in link
+        rss_links[link.split("?", 1)[0]] = parsedate_to_datetime(item.findtext("pubDate") or "")
+    atom = ElementTree.parse(SITE / "rss" / "index.xml").getroot()
+    atom_links = {
+        entry.find(f"{ATOM_NS}link").get("href"): datetime.fromisoformat(
+            (entry.findtext(f"{ATOM_NS}published") or "").replace("Z", "+00:00"))
+        for entry in atom.findall(f"{ATOM_NS}entry")
+    }
+    assert set(rss_links) == set(atom_links) == set(expected)
+    for url, published in expected.items():
+        assert rss_links[url] == atom_links[url] == datetime.fromisoformat(published)
+    newest = sorted(published_articles(manifest), key=lambda a: a["published"], reverse=True)
+    assert {a["url"] for a in newest[: len(expected)]} == set(expected)
+
+
+def test_listing_pages_paginate_over_every_article(manifest: dict) -> None:
+    home = manifest["listings"]["home"]
+    assert home[0] == "/" and len(home) >= 4
+    seen: dict[str, int] = {}
+    path: str | None = "/"
+    number = 0
+    while path:
+        number += 1
+        doc = lxml.html.fromstring((SITE / path.strip("/") / "index.html").read_bytes())
+        for href in doc.xpath("//div[@class='post-feed']//h2/ancestor::a/@href"):
+            seen[site_path(href)] = number
+        nxt = doc.xpath("//a[@rel='next']/@href")
+        assert doc.xpath("//a[@rel='next']/text()") == (["Berikutnya →"] if nxt else [])
+        path = nxt[0] if nxt else None
+    assert number == len(home)
+    expected = {a["path"]: a["on_listing_pages"] for a in published_articles(manifest)}
+    assert seen == expected
+    assert all(1 <= n <= len(home) for n in expected.values())
+
+
+def test_archives_exist_for_sections_tags_and_authors(manifest: dict) -> None:
+    listings = manifest["listings"]
+    assert any(p.endswith("/page/2/") for p in listings["category"])
+    for kind in ("category", "tag", "author"):
+        assert listings[kind], kind
+        for path in listings[kind]:
+            assert (SITE / path.strip("/") / "index.html").is_file(), path
+
+
+def test_every_internal_link_resolves_except_the_known_dead_one(
+    manifest: dict, fixture_mirror: MirrorServer
+) -> None:
+    dead: set[str] = set()
+    utm_links = 0
+    offsite: set[str] = set()
+    for page in site_files(SITE, ".html"):
+        doc = lxml.html.fromstring(page.read_bytes())
+        for href in doc.xpath("//a/@href"):
+            if not is_internal(href):
+                if href.startswith("https://www.antaranews.com/"):
+                    offsite.add(href)
+                continue
+            utm_links += "utm_source=" in href
+            path = site_path(href if not href.startswith("//") else "https:" + href)
+            if not resolves(fixture_mirror, path):
+                dead.add(path)
+    assert dead == set(manifest["not_found_links"])
+    assert utm_links > 100
+    assert offsite == set(manifest["offsite_links"]) != set()
+
+
+def test_old_url_redirects_and_is_linked(manifest: dict, fixture_mirror: MirrorServer) -> None:
+    moved = [a for a in manifest["articles"] if a["old_url"]]
+    assert len(moved) == 1
+    resolved = fixture_mirror.resolve(moved[0]["old_url"])
+    assert (resolved.status, resolved.location) == (301, moved[0]["path"])
+    assert manifest["redirects"] == {moved[0]["old_url"]: moved[0]["path"]}
+    linking = [p for p in site_files(SITE, ".html")
+               if moved[0]["old_url"].encode() in p.read_bytes()]
+    assert linking
+
+
+def test_draft_is_linked_from_the_homepage(manifest: dict) -> None:
+    (draft,) = [a for a in manifest["articles"] if a["is_draft"]]
+    home = (SITE / "index.html").read_text("utf-8")
+    assert f'href="{REAL_SITE}{draft["path"]}"' in home
+    assert (SITE / draft["path"].strip("/") / "index.html").is_file()
+
+
+def test_builder_reproduces_the_committed_site(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, str(SITE.parent / "site_src" / "build.py"), str(out)],
+        check=True, capture_output=True,
+    )
+    built = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    committed = {p.relative_to(SITE): p.read_bytes() for p in SITE.rglob("*") if p.is_file()}
+    assert set(built) == set(committed)
+    assert [k for k in built if built[k] != committed[k]] == []
+
+
+def test_serving_the_fixture_site_end_to_end(manifest: dict) -> None:
+    moved = next(a for a in manifest["articles"] if a["old_url"])
+    seed = next(a for a in manifest["articles"] if a["seed"])
+    with MirrorServer(SITE) as srv:
+        status, headers, body = fetch(srv, seed["path"])
+        assert status == 200
+        text = body.decode("utf-8")
+        # Only the URL-encoded share links (to facebook.com etc.) still name the real host.
+        assert "//spektroom.co.id" not in text
+        assert "%2F%2Fspektroom.co.id" in text
+        assert f'<link rel="canonical" href="{srv.base_url}{seed["path"]}">' in text
+        assert "// Apolonius." in text and "Editor. : Biantoro" in text
+        status, headers, _ = fetch(srv, moved["old_url"])
+        assert (status, headers["location"]) == (301, srv.base_url + moved["path"])
+        status, _, body = fetch(srv, manifest["not_found_links"][0])
+        assert status == 404 and b"Halaman tidak ditemukan" in body
+        status, headers, body = fetch(srv, "/feed/")
+        assert headers["content-type"].startswith("application/rss+xml")
+        assert f"<link>{srv.base_url}/".encode() in body
+        assert fetch(srv, "/rss/")[1]["content-type"].startswith("application/atom+xml")
+        assert fetch(srv, "/_manifest.json")[0] == 404
+
+
+# -- the synthetic mirror generator (bench/make_site.py) ----------------------------------------
+
+
+def load_make_site() -> ModuleType:
+    """bench/make_site.py is a script, not a package module: load it from its path."""
+    import importlib.util
+    import sys
+
+    path = ROOT / "bench" / "make_site.py"
+    spec = importlib.util.spec_from_file_location("spektroom_make_site", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def make_site_module() -> ModuleType:
+    return load_make_site()
+
+
+@pytest.fixture(scope="module")
+def synthetic(
+    tmp_path_factory: pytest.TempPathFactory, make_site_module: ModuleType
+) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("synthetic") / "site"
+    manifest = make_site_module.make_site(50, out, seed=3, per_sitemap=20)
+    return out, manifest
+
+
+def body_paragraphs(doc: lxml.html.HtmlElement) -> list[str]:
+    nodes = doc.xpath(
+        "//section[contains(@class,'gh-content')]/p | //div[contains(@class,'content-inner')]/p"
+    )
+    texts = [n.text_content() for n in nodes]
+    # Credit and editor lines are not body paragraphs.
+    return [t for t in texts if not t.startswith(("Editor", "Redaktur", "Reporter", "Pewarta"))]
+
+
+def test_synthetic_site_articles_match_manifest(synthetic: tuple[Path, dict]) -> None:
+    root, manifest = synthetic
+    mirror = MirrorServer(root)
+    articles = manifest["articles"]
+    assert manifest["article_count"] == len(articles) == 50
+    assert {a["template"] for a in articles} == {"ghost", "wp-jnews"}
+    assert len({a["path"] for a in articles}) == 50
+    for art in articles:
+        resolved = mirror.resolve(art["path"])
+        assert resolved.file is not None
+        raw = resolved.file.read_bytes()
+        assert 20 * 1024 <= len(raw) <= 60 * 1024, (art["path"], len(raw))
+        doc = lxml.html.fromstring(raw)
+        assert art["headline"] in [" ".join(h.text_content().split()) for h in doc.iter("h1")]
+        paras = body_paragraphs(doc)
+        assert 6 <= len(paras) <= 15, art["path"]
+        assert "Spektroom" in paras[0][:40]  # the dateline
+        assert any("“" in p for p in paras)  # at least one quote
+        assert doc.xpath("//link[@rel='canonical']/@href") == [art["url"]]
+
+
+def test_synthetic_site_sitemaps_feeds_and_listings(synthetic: tuple[Path, dict]) -> None:
+    root, manifest = synthetic
+    mirror = MirrorServer(root)
+    expected = {a["url"]: a["lastmod"] for a in manifest["articles"]}
+    robots = (root / "robots.txt").read_text("utf-8")
+    assert "Sitemap: https://spektroom.co.id/sitemap_index.xml" in robots
+    for index in ("sitemap_index.xml", "sitemap.xml"):
+        posts = [loc for loc, _ in sitemap_locs(root, index) if "post" in loc]
+        assert len(posts) == 3  # 50 posts, at most 20 per sitemap
+        entries: dict[str, str] = {}
+        for loc in posts:
+            urls = sitemap_locs(root, site_path(loc).lstrip("/"))
+            assert 0 < len(urls) <= 20
+            entries.update(urls)
+        assert set(entries) == set(expected)
+        for url, lastmod in entries.items():
+            got = datetime.fromisoformat(lastmod.replace("Z", "+00:00"))
+            assert got == datetime.fromisoformat(expected[url])
+            assert resolves(mirror, site_path(url))
+    rss = ElementTree.parse(root / "feed" / "index.xml").getroot()
+    feed_urls = {(i.findtext("link") or "").split("?")[0] for i in rss.findall("./channel/item")}
+    assert feed_urls == {a["url"] for a in manifest["articles"] if a["in_feed"]}
+    assert len(feed_urls) == 15
+    seen: dict[str, int] = {}
+    for number, path in enumerate(manifest["listings"]["home"], 1):
+        doc = lxml.html.fromstring((root / path.strip("/") / "index.html").read_bytes())
+        for href in doc.xpath("//div[@class='post-feed']//h2/ancestor::a/@href"):
+            seen[site_path(href)] = number
+    assert seen == {a["path"]: a["on_listing_pages"] for a in manifest["articles"]}
+
+
+def test_synthetic_site_internal_links_resolve(synthetic: tuple[Path, dict]) -> None:
+    root, _ = synthetic
+    mirror = MirrorServer(root)
+    dead = set()
+    for page in site_files(root, ".html"):
+        for href in lxml.html.fromstring(page.read_bytes()).xpath("//a/@href"):
+            if is_internal(href):
+                path = site_path(href if not href.startswith("//") else "https:" + href)
+                is_image = path.startswith(("/content/images/", "/wp-content/uploads/"))
+                if not is_image and not resolves(mirror, path):
+                    dead.add(path)
+    assert dead == set()
+
+
+def test_synthetic_site_is_deterministic(tmp_path: Path, make_site_module: ModuleType) -> None:
+    def snapshot(out: Path) -> dict[Path, bytes]:
+        return {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    make_site_module.make_site(12, tmp_path / "a", seed=5)
+    make_site_module.make_site(12, tmp_path / "b", seed=5)
+    make_site_module.make_site(12, tmp_path / "c", seed=6)
+    a, b, c = (snapshot(tmp_path / x) for x in "abc")
+    assert a == b
+    assert a != c
+
+
+def test_make_site_cli(
+    tmp_path: Path, make_site_module: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert make_site_module.main(["5", str(tmp_path / "s"), "--seed", "1"]) == 0
+    assert "5 articles" in capsys.readouterr().out
+    assert (tmp_path / "s" / "robots.txt").is_file()
+    for bad in (["0", str(tmp_path / "x")], ["abc", str(tmp_path / "x")], []):
+        with pytest.raises(SystemExit) as info:
+            make_site_module.main(bad)
+        assert info.value.code == 2
+
+
+def test_synthetic_site_is_servable(synthetic: tuple[Path, dict]) -> None:
+    root, manifest = synthetic
+    art = manifest["articles"][0]
+    with MirrorServer(root) as srv:
+        status, headers, body = fetch(srv, art["path"] + "?utm_source=bench")
+        assert status == 200 and headers["content-type"].startswith("text/html")
+        assert f'href="{srv.base_url}{art["path"]}"'.encode() in body
+        assert fetch(srv, "/page/2/")[0] == 200
+        assert fetch(srv, "/post-sitemap3.xml")[0] == 200
+
+
+def test_fixture_site_constant_points_at_the_committed_mirror() -> None:
+    from spektroom_crawler.mirror import FIXTURE_SITE
+
+    assert FIXTURE_SITE == SITE
+    assert (FIXTURE_SITE / "robots.txt").is_file()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (b"", b""),
+        (b"no links here", b"no links here"),
+        (b"https://spektroom.co.id/a/", b"BASE/a/"),
+        (b'href="http://www.spektroom.co.id"', b'href="BASE"'),
+        (b"//spektroom.co.id/x/ and HTTPS://WWW.SPEKTROOM.CO.ID/y/", b"BASE/x/ and BASE/y/"),
+        (b"ftp://spektroom.co.id/z/", b"ftp:BASE/z/"),
+        (b"https://spektroom.co.id.evil.example/", b"https://spektroom.co.id.evil.example/"),
+        (b"https://www.antaranews.com/ https://spektroom.co.id",
+         b"https://www.antaranews.com/ BASE"),
+        (b"ttps://spektroom.co.id/", b"ttps:BASE/"),  # not a scheme: only "//host" goes
+    ],
+)
+def test_rewrite(site: Path, body: bytes, expected: bytes) -> None:
+    srv = MirrorServer(site)
+    srv._base_bytes = b"BASE"
+    assert srv.rewrite(body) == expected

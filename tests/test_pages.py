@@ -24,8 +24,6 @@ URL_OK = "https://spektroom.co.id/x/"
 # Where the expected record (written by hand) and the quotes module disagree. Reported to the
 # lead; the expected data stays as a human reads the page. strict=True: fixing it flips the test.
 KNOWN_QUOTE_GAPS = {
-    "fallback_wit": "quotes: 'Wali Kota Jayapura Yohanis Wanggai' gives speaker 'Jayapura Yohanis"
-                    " Wanggai' (a place name read as part of the person's name)",
     "ghost_mempawah": "quotes: 'ungkap Dandim 1201/Mempawah, Letkol Inf Hendra Gunawan' gives no"
                       " speaker (unit number with a slash before the name)",
 }

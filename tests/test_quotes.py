@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from spektroom_crawler.extract.quotes import (
@@ -200,6 +202,25 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
         ],
     ),
     (
+        "verb-ends-the-mention",
+        ["Acara ditutup dengan doa bersama. “Semoga Kapuas Hulu selalu aman dan damai,” ucap "
+         "Ustaz Hamdan memimpin doa."],
+        [("direct", "Semoga Kapuas Hulu selalu aman dan damai", "Hamdan", None, "ucap", 0)],
+    ),
+    (
+        "lowercase-menteri-is-a-role",
+        ["“Sekolah rakyat dibuka tahun depan,” kata menteri sosial Saifullah Yusuf."],
+        [("direct", "Sekolah rakyat dibuka tahun depan", "Saifullah Yusuf", "menteri sosial",
+          "kata", 0)],
+    ),
+    (
+        "demikian-kata",
+        ["“Semua posko harus siaga 24 jam,” demikian kata Danramil Putussibau, Kapten Inf "
+         "Suharto."],
+        [("direct", "Semua posko harus siaga 24 jam", "Suharto", "Danramil Putussibau, Kapten Inf",
+          "kata", 0)],
+    ),
+    (
         "nya-without-any-speaker",
         ["“Harga cabai naik dua kali lipat sejak pekan lalu,” ujarnya."],
         [("direct", "Harga cabai naik dua kali lipat sejak pekan lalu", None, None, "ujarnya", 0)],
@@ -267,6 +288,21 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
             ("direct", "Dewan akan mengawal program ini sampai tuntas.", "Rajuliansyah", None,
              "mengatakan", 2),
         ],
+    ),
+    (
+        "before-colon-in-previous-paragraph",
+        [
+            "Dalam sambutannya, Bupati Melawi Dadi Sunarya mengatakan:",
+            "“Kami minta seluruh kepala desa mengawasi penyaluran dana desa dengan ketat.”",
+        ],
+        [("direct", "Kami minta seluruh kepala desa mengawasi penyaluran dana desa dengan ketat.",
+          "Dadi Sunarya", "Bupati Melawi", "mengatakan", 1)],
+    ),
+    (
+        "before-bahwa-then-quote",
+        ["Sukardi menegaskan bahwa “tidak ada kompromi bagi pelaku perdagangan orang.”"],
+        [("direct", "tidak ada kompromi bagi pelaku perdagangan orang.", "Sukardi", None,
+          "menegaskan", 0)],
     ),
     # A split quote with the attribution in mid-sentence.
     (
@@ -466,6 +502,211 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
              "Wakil Bupati Kapuas Hulu", "ujarnya", 0),
         ],
     ),
+    # Attribution details.
+    (
+        "weak-attribution-no-name",
+        ["“Ini pertama kalinya bantuan sampai ke kampung kami,” kata seorang warga."],
+        [("direct", "Ini pertama kalinya bantuan sampai ke kampung kami", None, "seorang warga",
+          "kata", 0)],
+    ),
+    (
+        "seru-warga",
+        ["“Kami siap!” seru warga."],
+        [("direct", "Kami siap!", None, "warga", "seru", 0)],
+    ),
+    (
+        "before-comma-quote-then-clause-continues",
+        ["Kapolres menegaskan, “Tidak ada ruang bagi pelaku TPPO di Kapuas Hulu,” saat apel "
+         "pagi."],
+        [("direct", "Tidak ada ruang bagi pelaku TPPO di Kapuas Hulu", None, "Kapolres",
+          "menegaskan", 0)],
+    ),
+    (
+        "appositive-yang-juga",
+        ["“Kami tidak pernah menerima laporan itu,” ujar Sukardi yang juga Ketua Gugus Tugas "
+         "TPPO Kapuas Hulu."],
+        [("direct", "Kami tidak pernah menerima laporan itu", "Sukardi",
+          "Ketua Gugus Tugas TPPO Kapuas Hulu", "ujar", 0)],
+    ),
+    (
+        "degrees-and-date-after-name",
+        ["“Pelayanan harus cepat,” kata Kapolresta Pontianak Kombes Pol Adhe Hariadi, S.H., "
+         "S.I.K., M.H., Kamis (4/12/2025) di Mapolresta."],
+        [("direct", "Pelayanan harus cepat", "Adhe Hariadi", "Kapolresta Pontianak Kombes Pol",
+          "kata", 0)],
+    ),
+    (
+        "short-name-resolves-to-full-name",
+        [
+            "Weni Catur Fitriani mengatakan, sekolah menjadi sasaran utama.",
+            "Ia menegaskan bahwa latihan harus rutin.",
+            "“Anak-anak harus hafal jalur evakuasi,” kata Weni.",
+        ],
+        [
+            ("indirect", "sekolah menjadi sasaran utama.", "Weni Catur Fitriani", None,
+             "mengatakan", 0),
+            ("indirect", "latihan harus rutin.", "Weni Catur Fitriani", None, "menegaskan", 1),
+            ("direct", "Anak-anak harus hafal jalur evakuasi", "Weni Catur Fitriani", None, "kata",
+             2),
+        ],
+    ),
+    (
+        "named-opening-beats-nya-closing",
+        ['Sukardi mengatakan, "Kami siap membantu korban," ujarnya.'],
+        [("direct", "Kami siap membantu korban", "Sukardi", None, "mengatakan", 0)],
+    ),
+    (
+        "kata-preposed-colon",
+        ["Kata Lili: “Relawan kami sudah bergerak sejak pagi.”"],
+        [("direct", "Relawan kami sudah bergerak sejak pagi.", "Lili", None, "kata", 0)],
+    ),
+    (
+        "guillemets-and-comma-outside",
+        ["«Kami menolak tambang emas ilegal di hulu sungai», tegas tokoh adat Dayak Taman, "
+         "Yohanes Buntar."],
+        [("direct", "Kami menolak tambang emas ilegal di hulu sungai", "Yohanes Buntar",
+          "tokoh adat Dayak Taman", "tegas", 0)],
+    ),
+    (
+        "ellipsis-kept",
+        ["“Kami sudah berusaha semampunya...,” kata Stefanus Ngo."],
+        [("direct", "Kami sudah berusaha semampunya...", "Stefanus Ngo", None, "kata", 0)],
+    ),
+    (
+        "whitespace-nbsp-newline-collapsed",
+        ["\u201cKami\u00a0siap\n membantu,\u201d  ujar\u00a0Sukardi."],
+        [("direct", "Kami siap membantu", "Sukardi", None, "ujar", 0)],
+    ),
+    (
+        "pronoun-follows-most-recent-speaker",
+        [
+            "Ketua DPRD Sintang Florensius Ronny mengatakan, anggaran sudah disetujui.",
+            "Sementara itu, Kepala Bappeda Sintang Kurniawan menjelaskan, proyek dimulai Januari.",
+            "“Kontraktor sudah ditetapkan,” ujarnya.",
+        ],
+        [
+            ("indirect", "anggaran sudah disetujui.", "Florensius Ronny", "Ketua DPRD Sintang",
+             "mengatakan", 0),
+            ("indirect", "proyek dimulai Januari.", "Kurniawan", "Kepala Bappeda Sintang",
+             "menjelaskan", 1),
+            ("direct", "Kontraktor sudah ditetapkan", "Kurniawan", "Kepala Bappeda Sintang",
+             "ujarnya", 2),
+        ],
+    ),
+    (
+        "pronoun-means-subject-of-previous-sentence",
+        ["Sukardi hadir di lokasi. Ia mengatakan, “Kami tidak akan tinggal diam.”"],
+        [("direct", "Kami tidak akan tinggal diam.", "Sukardi", None, "mengatakan", 0)],
+    ),
+    (
+        "nya-means-subject-of-previous-sentence-with-title",
+        [
+            "“Stok pupuk aman,” kata Kepala Dinas Pertanian Sanggau, Antonius Rawing.",
+            "Salah seorang petani, Suparmi, mengaku terbantu. “Sekarang kami tidak perlu antre "
+            "lagi,” tuturnya.",
+            "“Harga juga lebih murah,” imbuhnya.",
+        ],
+        [
+            ("direct", "Stok pupuk aman", "Antonius Rawing", "Kepala Dinas Pertanian Sanggau",
+             "kata", 0),
+            ("direct", "Sekarang kami tidak perlu antre lagi", "Suparmi", "Salah seorang petani",
+             "tuturnya", 1),
+            ("direct", "Harga juga lebih murah", "Suparmi", "Salah seorang petani", "imbuhnya",
+             2),
+        ],
+    ),
+    (
+        "mention-in-previous-paragraph-is-not-a-speaker",
+        ["Sukardi hadir di lokasi.", "“Kami siap membantu warga,” ujarnya."],
+        [("direct", "Kami siap membantu warga", None, None, "ujarnya", 1)],
+    ),
+    (
+        "previous-sentence-without-a-person",
+        [
+            "“Jalan ini rusak sejak 2019,” kata Kepala Desa Nanga Lauk, Yosef.",
+            "Polres Kapuas Hulu menggelar razia di perbatasan. “Kami periksa semua kendaraan,” "
+            "ujarnya.",
+        ],
+        [
+            ("direct", "Jalan ini rusak sejak 2019", "Yosef", "Kepala Desa Nanga Lauk", "kata", 0),
+            ("direct", "Kami periksa semua kendaraan", "Yosef", "Kepala Desa Nanga Lauk",
+             "ujarnya", 1),
+        ],
+    ),
+    (
+        "split-quote-second-attribution-ignored",
+        ["“Kami siap,” ujar Sukardi, “dan kami tidak akan mundur,” tambahnya."],
+        [("direct", "Kami siap dan kami tidak akan mundur", "Sukardi", None, "ujar", 0)],
+    ),
+    (
+        "indirect-clause-keeps-quoted-term",
+        [
+            "Sukardi menegaskan bahwa pemerintah hadir.",
+            "Ia mengatakan, program “Jumat Berkah” terus berjalan setiap pekan.",
+        ],
+        [
+            ("indirect", "pemerintah hadir.", "Sukardi", None, "menegaskan", 0),
+            ("indirect", "program “Jumat Berkah” terus berjalan setiap pekan.", "Sukardi", None,
+             "mengatakan", 1),
+        ],
+    ),
+    (
+        "indirect-clause-ends-at-direct-quote",
+        ["Sukardi mengatakan, pihaknya siap membantu, “karena ini tugas kami,” ujarnya."],
+        [
+            ("indirect", "pihaknya siap membantu", "Sukardi", None, "mengatakan", 0),
+            ("direct", "karena ini tugas kami", "Sukardi", None, "ujarnya", 0),
+        ],
+    ),
+    (
+        "quoted-phrase-inside-indirect-speech",
+        ["Sukardi mengatakan bahwa “kerja sama lintas sektor” menjadi kunci penanganan TPPO."],
+        [("indirect", "“kerja sama lintas sektor” menjadi kunci penanganan TPPO.", "Sukardi", None,
+          "mengatakan", 0)],
+    ),
+    (
+        "menurut-clause-starting-with-place-name",
+        ["Menurut Sukardi, Kapuas Hulu adalah daerah perbatasan yang rawan TPPO."],
+        [("indirect", "Kapuas Hulu adalah daerah perbatasan yang rawan TPPO.", "Sukardi", None,
+          "menurut", 0)],
+    ),
+    (
+        "no-menurut-mid-sentence",
+        ["Hal ini, menurut Sukardi, menjadi bukti kerja keras semua pihak."],
+        [],
+    ),
+    (
+        "dateline-before-indirect",
+        ["PUTUSSIBAU, Spektroom – Wakil Bupati Kapuas Hulu Sukardi mengatakan, tim gabungan "
+         "sudah dibentuk sejak Oktober."],
+        [("indirect", "tim gabungan sudah dibentuk sejak Oktober.", "Sukardi",
+          "Wakil Bupati Kapuas Hulu", "mengatakan", 0)],
+    ),
+    (
+        "dateline-before-unattributed-quote",
+        ["Spektroom – “Kami tidak akan berhenti sampai semua korban pulang.”"],
+        [("direct", "Kami tidak akan berhenti sampai semua korban pulang.", None, None, None, 0)],
+    ),
+    (
+        "name-then-comma-title-after-verb",
+        ["“Kami akan mengawal kasus ini sampai tuntas,” kata Sukardi, Wakil Bupati Kapuas Hulu, "
+         "Rabu (26/11/2025)."],
+        [("direct", "Kami akan mengawal kasus ini sampai tuntas", "Sukardi",
+          "Wakil Bupati Kapuas Hulu", "kata", 0)],
+    ),
+    (
+        "comma-outside-closing-mark",
+        ["“Kami akan terus bekerja”, ujar Sukardi."],
+        [("direct", "Kami akan terus bekerja", "Sukardi", None, "ujar", 0)],
+    ),
+    (
+        "spaces-inside-marks",
+        ["“ Kami siap membantu , ” ujar Sukardi.", '" Kami juga siap, " ujar Lili.'],
+        [
+            ("direct", "Kami siap membantu", "Sukardi", None, "ujar", 0),
+            ("direct", "Kami juga siap", "Lili", None, "ujar", 1),
+        ],
+    ),
     # Negatives: quoted terms and program names are not speech.
     (
         "no-program-name",
@@ -496,6 +737,22 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
     (
         "no-menyebut-term",
         ["Ia menyebut “zero ODOL” sebagai target bersama tahun depan."],
+        [],
+    ),
+    (
+        "no-event-theme-song-film-slogan",
+        [
+            "Kegiatan bertajuk \"Gerakan Pangan Murah\" itu digelar di halaman Kantor Bupati "
+            "Sekadau, Jumat (15/8/2025).",
+            "Tema yang diusung tahun ini adalah “Bersatu Melawan Perdagangan Orang, Lindungi "
+            "Generasi Emas”.",
+            "Lagu “Indonesia Raya” dikumandangkan sebelum acara dimulai.",
+            "Film dokumenter berjudul “Jalan Pulang” diputar pada malam penutupan.",
+            "Warga menyebut jalan itu sebagai “jalan neraka” karena rusak parah.",
+            "Pesan “jangan mudah percaya tawaran kerja di luar negeri” terus disosialisasikan ke "
+            "desa-desa.",
+            "Slogan \"Kapuas Hulu Bebas TPPO\" terpampang di spanduk sepanjang jalan.",
+        ],
         [],
     ),
     (
@@ -530,8 +787,22 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
         [("direct", "Kami akan terus bekerja sama dengan semua pihak", None, None, None, 0)],
     ),
     (
-        "unbalanced-close-only",
+        "missing-opening-mark-with-attribution",
         ["Kami akan terus bekerja,” ujar Sukardi."],
+        [("direct", "Kami akan terus bekerja", "Sukardi", None, "ujar", 0)],
+    ),
+    (
+        "missing-opening-mark-on-last-paragraph-of-running-quote",
+        [
+            "“Pasokan listrik di Putussibau sering padam sejak sepekan terakhir.",
+            "Kami sudah melapor ke PLN, tetapi belum ada perbaikan,” kata Stefanus Ngo.",
+        ],
+        [("direct", "Pasokan listrik di Putussibau sering padam sejak sepekan terakhir. Kami "
+          "sudah melapor ke PLN, tetapi belum ada perbaikan", "Stefanus Ngo", None, "kata", 0)],
+    ),
+    (
+        "stray-closing-mark-without-attribution",
+        ["Kami akan terus bekerja” demi warga perbatasan."],
         [],
     ),
     (
@@ -573,11 +844,36 @@ def test_mixed_types_keep_paragraph_indexes() -> None:
     assert _as_tuples(quotes) == expected
 
 
-def test_order_is_paragraph_then_position() -> None:
+def test_reversed_page_keeps_paragraph_order() -> None:
     quotes = extract_quotes(SEED_PARAGRAPHS[::-1])
-    keys = [(q.paragraph, i) for i, q in enumerate(quotes)]
-    assert [q.paragraph for q in quotes] == sorted(q.paragraph for q in quotes)
-    assert len(keys) == len(SEED_EXPECTED)
+    last = len(SEED_PARAGRAPHS) - 1
+    assert [q.paragraph for q in quotes] == [last - e[5] for e in reversed(SEED_EXPECTED)]
+
+
+def test_fuzz_never_raises() -> None:
+    """Random soups of quote marks, verbs, names and punctuation: no exception, sane output."""
+    rng = random.Random(20251126)
+    pieces = [
+        "“", "”", '"', "„", "«", "»", "‘", "’", ",", ".", "?", "!", ":", " ", " ", " ", "(",
+        ")", "/", "ujar", "katanya", "Sukardi", "Ia", "menurut", "Menurut", "mengatakan",
+        "bahwa", "Kami", "siap", "Dr.", "H.", "S.Sos.,", "Kapolres", "AKBP", "—", "\u00a0",
+        "\n", "yang", "juga", "Senin", "(1/12)", "12", "x" * 40,
+    ]
+    for _ in range(400):
+        paras = [
+            "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+            for _ in range(rng.randint(0, 5))
+        ]
+        for q in extract_quotes(paras):
+            assert q.kind in ("direct", "indirect")
+            assert 0 <= q.paragraph < len(paras)
+            assert q.text and q.text == q.text.strip()
+
+
+def test_long_garbage_paragraph_is_fast_and_safe() -> None:
+    para = ("“Kami, ” ujar " * 2000) + ("a" * 10_000)
+    quotes = extract_quotes([para, para])
+    assert all(isinstance(q, Quote) for q in quotes)
 
 
 # --- split_person ---------------------------------------------------------------------------
@@ -612,6 +908,13 @@ PEOPLE: list[tuple[object, tuple[str | None, str | None]]] = [
     ("dr. Robertus Aris, Sp.PD", ("Robertus Aris", None)),
     ("Sekretaris Daerah Sekadau, Zulkarnaen", ("Zulkarnaen", "Sekretaris Daerah Sekadau")),
     ("Ketua DPRD Kapuas Hulu Rajuliansyah", ("Rajuliansyah", "Ketua DPRD Kapuas Hulu")),
+    # A region right after a role, without a comma: known places, and one word before a
+    # name of two or more words (an unknown two-word place needs the comma).
+    ("Wakil Bupati Sleman Danang Maharsa", ("Danang Maharsa", "Wakil Bupati Sleman")),
+    ("Bupati Agam Benni Warlis", ("Benni Warlis", "Bupati Agam")),
+    ("Kapolres Bengkulu Selatan AKBP Florentus Situngkir", ("Florentus Situngkir",
+     "Kapolres Bengkulu Selatan AKBP")),
+    ("Kepala Desa Tanjung Lokang, Yakobus", ("Yakobus", "Kepala Desa Tanjung Lokang")),
     ("Kepala Desa setempat", (None, "Kepala Desa setempat")),
     ("Gubernur Kalimantan Barat", (None, "Gubernur Kalimantan Barat")),
     ("M. Yusuf Kalla", ("M. Yusuf Kalla", None)),
@@ -620,6 +923,20 @@ PEOPLE: list[tuple[object, tuple[str | None, str | None]]] = [
     ("oleh Sukardi", ("Sukardi", None)),
     ("Bapak Sukardi", ("Sukardi", None)),
     ("Budi Sucahyono, Julianto", ("Budi Sucahyono", None)),
+    # CMS bylines and credits (the extract helper cleans bylines with split_person).
+    ("Reporter: Apolonius", ("Apolonius", "Reporter")),
+    ("Editor. : Biantoro", ("Biantoro", "Editor")),
+    ("Oleh: Apolonius", ("Apolonius", None)),
+    ("By Apolonius", ("Apolonius", None)),
+    ("Budi Sucahyono | Spektroom", ("Budi Sucahyono", None)),
+    ("Tim Spektroom", (None, None)),
+    ("Redaksi", (None, None)),
+    ("Admin", (None, None)),
+    ("seorang warga", (None, "seorang warga")),
+    # Garbage.
+    ("Sabtu, 29 November 2025", (None, None)),
+    ("https://spektroom.co.id/author/apolonius/", (None, None)),
+    ("apolonius", (None, None)),
     (None, (None, None)),
     ("", (None, None)),
     ("   ", (None, None)),
@@ -695,3 +1012,57 @@ def test_indirect_verb_regex(text: str, verb: str | None) -> None:
 def test_before_verb_regex(head: str, verb: str | None) -> None:
     m = BEFORE_VERB_RE.search(head)
     assert (m.group("verb") if m else None) == verb
+
+
+# --- a second whole article: many patterns together ------------------------------------------
+
+PMI_ARTICLE = [
+    "Spektroom - Koordinator Lapangan program PMI Jember–JRCS, Weni Catur Fitriani, menjelaskan "
+    "program kerjasama dengan Japanese Red Cross Society (JRCS) fokus edukasi kepada masyarakat "
+    "dan sekolah di Wilayah Rawan Bencana. Sabtu (06/12/2025).",
+    "Weni Catur Fitriani menjelaskan, selain mengedukasi masyarakat dan sekolah, juga pemberian "
+    "paket kesiapsiagaan, dengan pendistribusian paket kepada 1.200 keluarga.",
+    "“Kami ingin setiap keluarga punya tas siaga bencana di rumah. Isinya sederhana: senter, "
+    "obat-obatan, dokumen penting dan makanan untuk tiga hari,” ujar Weni.",
+    "Program yang diberi nama “Desa Tangguh Bencana” itu menyasar 12 desa di lereng Gunung "
+    "Argopuro.",
+    "Menurut Weni, warga di lereng gunung paling rentan saat banjir bandang datang pada malam "
+    "hari.",
+    "“Tahun lalu banjir datang pukul dua dini hari. Banyak warga tidak sempat menyelamatkan diri.",
+    "“Karena itu kami latih warga membaca tanda-tanda alam dan membuat jalur evakuasi sendiri,” "
+    "imbuhnya.",
+    "Sementara itu, Kepala Pelaksana BPBD Jember, Drs. H. Sigit Akbari, M.Si., mengatakan bahwa "
+    "pemerintah daerah menyambut baik kerja sama tersebut.",
+    "“Kami tidak bisa bekerja sendiri,” kata Sigit, “butuh dukungan PMI, relawan dan "
+    "masyarakat.”",
+    "Ia menambahkan, BPBD akan memasang sirine peringatan dini di lima titik rawan.",
+    "Salah seorang warga Desa Klungkung, Suparmi, mengaku terbantu. “Sekarang anak-anak tahu "
+    "harus lari ke mana kalau ada banjir,” tuturnya.",
+]
+
+WENI = "Weni Catur Fitriani"
+SIGIT, SIGIT_TITLE = "Sigit Akbari", "Kepala Pelaksana BPBD Jember"
+PMI_EXPECTED: list[Q] = [
+    ("indirect", "selain mengedukasi masyarakat dan sekolah, juga pemberian paket "
+     "kesiapsiagaan, dengan pendistribusian paket kepada 1.200 keluarga.", WENI, None,
+     "menjelaskan", 1),
+    ("direct", "Kami ingin setiap keluarga punya tas siaga bencana di rumah. Isinya sederhana: "
+     "senter, obat-obatan, dokumen penting dan makanan untuk tiga hari", WENI, None, "ujar", 2),
+    ("indirect", "warga di lereng gunung paling rentan saat banjir bandang datang pada malam "
+     "hari.", WENI, None, "menurut", 4),
+    ("direct", "Tahun lalu banjir datang pukul dua dini hari. Banyak warga tidak sempat "
+     "menyelamatkan diri. Karena itu kami latih warga membaca tanda-tanda alam dan membuat jalur "
+     "evakuasi sendiri", WENI, None, "imbuhnya", 5),
+    ("indirect", "pemerintah daerah menyambut baik kerja sama tersebut.", SIGIT, SIGIT_TITLE,
+     "mengatakan", 7),
+    ("direct", "Kami tidak bisa bekerja sendiri butuh dukungan PMI, relawan dan masyarakat.",
+     SIGIT, SIGIT_TITLE, "kata", 8),
+    ("indirect", "BPBD akan memasang sirine peringatan dini di lima titik rawan.", SIGIT,
+     SIGIT_TITLE, "menambahkan", 9),
+    ("direct", "Sekarang anak-anak tahu harus lari ke mana kalau ada banjir", "Suparmi",
+     "Salah seorang warga Desa Klungkung", "tuturnya", 10),
+]
+
+
+def test_whole_article_with_many_patterns() -> None:
+    assert _as_tuples(extract_quotes(PMI_ARTICLE)) == PMI_EXPECTED

@@ -1,41 +1,63 @@
 """Direct and indirect quotes, with their speakers, from Indonesian news paragraphs.
 
-Pure text in, `Quote` records out: no Scrapy, no parsel. `extract_quotes` never raises.
+Pure text in, `Quote` records out: no Scrapy, no parsel. `extract_quotes` never raises; bad
+items (None, non-strings) count as empty paragraphs so paragraph indexes stay aligned.
 
 Text normalization (the exact rules fixture writers follow)
 -----------------------------------------------------------
-Every paragraph first has its whitespace runs collapsed to one space and is stripped.
+Every paragraph first has its whitespace runs (NBSP and newlines included) collapsed to one
+space and is stripped.
 
 Direct quotes (`kind="direct"`):
 - Quote marks are the double marks `"` “ ” „ ‟ « » ″. Single marks (‘ ’ ') never delimit a
   quote (they mark terms inside one, and the apostrophe of "Jum'at"). A mark opens or closes by
-  its neighbours (space or start before and a character after: opens; a character before and a
-  space, punctuation or end after: closes), so ”Kami ...,” and mixed "...” pairs work; when the
-  neighbours do not decide, the glyph does (“ opens, ” closes, " toggles).
-- `text` is what stands between the marks, with the trailing comma removed: a trailing "," and a
-  trailing ".," (a typo for ",") go; a final ".", "?", "!" or "..." stays. Quotes nested inside a
-  quote stay in the text with their marks.
-- A split quote ('"Kami siap," kata Lili, "untuk membantu."') is ONE quote: the parts, each
-  cleaned as above, joined with one space: "Kami siap untuk membantu.".
+  its neighbours (space, start or "(" before and a character after: opens; a character before
+  and a space, punctuation or the end after: closes), so ”Kami ...,” and mixed "...” pairs
+  work; when the neighbours do not decide, the glyph does (“ opens, ” closes, " toggles).
+- `text` is what stands between the marks, whitespace collapsed, with the trailing comma
+  removed: a trailing "," and a trailing ".," (a typo for ",") go; a final ".", "?", "!" or
+  "..." stays ('"Kami siap." kata X' keeps the period, as written). Quotes nested inside a quote
+  stay in the text with their marks; a comma outside the closing mark ('«...», tegas X') is not
+  part of the text.
+- A split quote ('"Kami siap," kata Lili, "untuk membantu."': an attribution ending with a
+  comma or colon and the next quote right after it) is ONE quote: the parts, each cleaned as
+  above, joined with one space: "Kami siap untuk membantu."; the first attribution counts.
 - A quote running over several paragraphs (opening mark on each, closing only on the last) is
-  ONE quote: the parts joined with one space, `paragraph` = the first one.
+  ONE quote: the parts joined with one space, `paragraph` = the first one. A last paragraph that
+  forgot its opening mark still continues the quote when its first mark closes a quote and a
+  speech verb follows. A paragraph whose only opening mark is missing ('Kami siap," ujar X.')
+  gives a quote from the paragraph start when a speech verb follows the closing mark.
 - A quoted span is speech when (a) a speech verb follows its closing mark ('," ujar Sukardi.',
-  '," tegasnya.', '," Sukardi menambahkan.') and the span ends with , . ! ? or starts a sentence;
-  or (b) a speech verb introduces it ('Weni mengatakan, "..."', 'Menurut Weni, "..."',
-  'Kata Lili: "..."') and the span ends its sentence or clause; or (c) it has no attribution but
-  starts a sentence, ends it, and is sentence-like (3+ words, or ends with . ! ?): then
-  `speaker` and `verb` are None. Anything else (program names, terms: 'program "Jumat Berkah"',
-  'istilah “zero ODOL”') is not a quote.
+  '," tegasnya.', '," Sukardi menambahkan.') and the span ends with , . ! ? or starts a
+  sentence; or (b) a speech verb introduces it ('Weni mengatakan, "..."', 'Menurut Weni, "..."',
+  'Kata Lili: "..."', 'Ia menegaskan bahwa "..."'), the span ends its clause (ends with
+  punctuation, or no lower-case word follows the closing mark) and a comma/colon/"bahwa" leads
+  in or the span is sentence-like (ends with punctuation or has 5+ words); or (c) it has no
+  attribution but starts a sentence, nothing lower-case follows it, and it is sentence-like
+  (3+ words, or ends with . ! ?): then `speaker` and `verb` are None. Anything else (program
+  names, terms: 'program "Jumat Berkah"', 'istilah “zero ODOL”', 'aplikasi "Lapor Pak"') is not
+  a quote.
+- When a quote has attributions on both sides, the closing one counts unless it names no one
+  (-nya, a pronoun, "kata seorang warga") and the opening one names a person.
+- A speech verb after a quote followed by no person ('," kata seorang warga.') still makes a
+  quote (when the quote ends with punctuation): speaker None, `speaker_title` the role words
+  when there are any ("seorang warga"), else None.
 
 Indirect speech (`kind="indirect"`), outside direct quotes only:
 - "SUBJECT VERB, clause", "SUBJECT VERB bahwa clause", "SUBJECT VERB: clause" with VERB one of
-  the me- speech verbs (mengatakan, menyatakan, menyampaikan, menjelaskan, menuturkan,
-  menegaskan, mengungkapkan, menambahkan, menilai, menyebut, menyebutkan, memaparkan,
-  menerangkan, menekankan, mengingatkan, mengakui, berkata), and "Menurut SUBJECT, clause" /
-  "Menurutnya, clause" at the start of a sentence (after connectors such as "Sementara itu,").
-  SUBJECT must be a person (a name, a role such as "Kepala Desa setempat", or a pronoun).
-- `text` is the clause after the comma / "bahwa" up to and including the punctuation that ends
-  the sentence (or the end of the paragraph), whitespace collapsed.
+  the me- speech verbs (ME_VERBS below), and "Menurut SUBJECT, clause" / "Menurutnya, clause"
+  at the start of a sentence (after connectors such as "Sementara itu,"). "..., menurut X, ..."
+  inside a sentence is not taken. SUBJECT is the sentence up to the verb, minus a leading
+  dateline ("PUTUSSIBAU, Spektroom – "), leading connectors ("Namun", "Sementara itu", ...),
+  a leading adverbial clause ending in a comma ("Dalam sambutannya, ...") and adverbs before
+  the verb ("juga", "pun", "kembali", ...); it must be a person: a name, a role such as
+  "Kepala Desa setempat", or a pronoun.
+- `text` is the clause after the comma / "bahwa" / colon up to and including the punctuation
+  that ends the sentence (or the end of the paragraph), whitespace collapsed, trailing comma
+  removed; a direct quote later in the same sentence ends the clause before it. When the
+  clause opens with a quoted phrase that is not a direct quote by the rules above ('Sukardi
+  mengatakan bahwa “kerja sama lintas sektor” menjadi kunci ...'), it is indirect speech with
+  the phrase, marks included, in its text.
 
 Speakers:
 - `verb` is the verb as written, lower-cased ("ujar", "tegasnya", "mengatakan", "menurut",
@@ -44,15 +66,29 @@ Speakers:
   title is remembered: when the same person is named again without a title, or referred to by
   a pronoun, the last title seen for them is used.
 - -nya verbs (katanya, ujarnya, tegasnya, ...) and the pronouns ia, dia, beliau (and "pihaknya"
-  as a subject) resolve to the most recent named speaker, across paragraphs; with none yet the
-  speaker is None.
+  as a subject) resolve, in this order, to: the named person opening the previous sentence of
+  the same paragraph ("Salah seorang petani, Suparmi, mengaku terbantu. “...,” tuturnya." ->
+  Suparmi, title "Salah seorang petani"; the subject is the run of name/role/organisation words
+  at the sentence start, followed by a lower-case word); else the most recent named speaker of
+  a quote (direct or indirect), across paragraphs. A person merely mentioned in an earlier
+  paragraph is not a speaker. With no speaker yet the speaker is None.
 - A shorter form of a name already seen ("Weni" after "Weni Catur Fitriani") resolves to the
   full name when exactly one known name contains all its words.
-- Quotes are ordered by paragraph, then by position in the paragraph.
+- Quotes are ordered by paragraph, then by position in the paragraph (the opening mark of a
+  direct quote, the start of the sentence of an indirect one).
+
+Names (`split_person`): honorifics (Dr., H., Hj., Ir., Prof., KH., Bapak, ...) and degrees
+(S.Sos., M.Si., SH, MH, ...) are dropped; ranks, roles, organisations and places go to the
+title. Commas (and ":", ";", "|") separate segments; the first segment made only of name words
+is the name, else the trailing run of name words (capitalized, not a role/organisation/place
+word) of the last segment that has one; when that run has 3+ words right after a regional
+role ("Wakil Bupati Sleman Danang Maharsa"), its first word is the region and goes to the
+title. All-caps words are treated as acronyms, never names.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -67,7 +103,7 @@ __all__ = ["extract_quotes", "split_person"]
 BASE_VERBS: tuple[str, ...] = (
     "kata", "ujar", "tutur", "ucap", "ungkap", "jelas", "papar", "tegas", "sebut", "terang",
     "lanjut", "tambah", "imbuh", "pungkas", "sambung", "tukas", "cetus", "tandas", "timpal",
-    "kilah", "beber", "urai", "tanya",
+    "kilah", "beber", "urai", "tanya", "seru",
 )
 # Full (me-) speech verbs: before a quote ('Weni mengatakan, "..."') and in indirect speech.
 ME_VERBS: tuple[str, ...] = (
@@ -121,7 +157,16 @@ ROLE_HEADS = frozenset({
     "jenderal", "iptu", "ipda", "aiptu", "aipda", "bripka", "brigpol", "brigadir", "briptu",
     "bripda", "bharada", "letkol", "lettu", "letda", "serma", "serka", "sertu", "serda",
     "kopda", "koptu", "praka", "pratu", "prada", "mayjen", "letjen", "laksma", "laksda",
-    "marsma", "marsda", "kasatpol",
+    "marsma", "marsda", "kasatpol", "reporter", "penulis", "pewarta", "wartawan", "kontributor",
+    "editor", "redaktur", "fotografer", "jurnalis",
+})
+# Roles followed by the name of their region ("Bupati Sleman ...", "Kapolres Landak ...").
+JURISDICTION_ROLES = frozenset({
+    "bupati", "wabup", "gubernur", "wagub", "walikota", "kota", "wawali", "kapolres",
+    "kapolresta", "kapolda", "kapolsek", "wakapolres", "wakapolda", "camat", "dandim",
+    "danramil", "danrem", "pangdam", "kajari", "kajati", "dprd", "sekda", "pemkab", "pemkot",
+    "pemprov", "polres", "polresta", "polda", "polsek", "kabupaten", "provinsi", "kecamatan",
+    "desa", "kelurahan",
 })
 # Capitalized words that are part of a title/organisation/place, never of a person's name.
 ORG_WORDS = frozenset({
@@ -160,7 +205,13 @@ NON_PERSON_WORDS = frozenset({
     "keputusan", "edaran", "pengumuman", "rilis", "siaran", "pers", "berita", "media",
     "sumber", "grafik", "tabel", "dokumen", "acara", "rapat", "hal", "pihak", "masyarakat",
     "negara", "polisi", "aparat", "petugas", "panitia", "publik", "warganet", "netizen",
-    "penghargaan", "upaya", "langkah", "kondisi", "situasi",
+    "penghargaan", "upaya", "langkah", "kondisi", "situasi", "redaksi", "admin",
+    "administrator", "spektroom",
+    # function words that open a sentence with a capital letter
+    "namun", "tetapi", "sementara", "selain", "lebih", "selanjutnya", "terpisah", "adapun",
+    "sedangkan", "oleh", "by", "dari", "untuk", "bagi", "menurut", "kata", "ujar", "atas",
+    "secara", "para", "seorang", "salah", "satu", "sejumlah", "beberapa", "semua", "seluruh",
+    "foto", "video", "baca",
 })
 DAY_NAMES = frozenset({
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "jum’at", "sabtu", "minggu", "ahad",
@@ -182,6 +233,8 @@ ADVERBIAL_HEADS = frozenset({
     "melalui", "sesuai", "berdasarkan", "sebagai", "untuk", "bagi", "dari", "kepada",
     "selama", "sejak", "menjelang", "sambil", "mengingat", "atas", "dengan", "oleh",
 })
+# Words that may open a person subject before the role: "Salah seorang warga, Suparmi, ...".
+SUBJECT_FILLERS = frozenset({"salah", "seorang", "satu", "para"})
 NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "de", "al", "el", "bt", "bte"})
 ABBREVIATIONS = frozenset({
     "dr", "drs", "dra", "drg", "h", "hj", "ir", "prof", "kh", "st", "no", "jl", "kab", "kec",
@@ -197,13 +250,13 @@ _OPEN_GLYPHS = "“„‟«〝"
 _CLOSE_GLYPHS = "”»〞"
 _BEFORE_OPEN = "([{—–-:/"
 _AFTER_CLOSE = ".,;:!?)]}—–-…"
-WS_RE = re.compile(r"\s+")
 TOKEN_RE = re.compile(r"\S+")
 NAME_CORE_RE = re.compile(r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*")
 
 # After a closing mark: ', ujar Sukardi' / ' tegasnya' / ' menurut Weni'.
 AFTER_VERB_RE = re.compile(
-    rf"[\s,]*(?P<verb>(?:{_BASE_ALT}|menurut)(?P<nya>nya)?)\b", re.IGNORECASE
+    rf"[\s,]*(?:(?:demikian|begitu)\s+)?(?P<verb>(?:{_BASE_ALT}|menurut)(?P<nya>nya)?)\b",
+    re.IGNORECASE,
 )
 # After a closing mark, subject first: '," Sukardi menambahkan.' / '," ia menegaskan.'
 AFTER_SUBJECT_RE = re.compile(
@@ -213,7 +266,8 @@ AFTER_SUBJECT_RE = re.compile(
 )
 # Before an opening mark: 'Weni mengatakan, ' / 'Ia menegaskan bahwa ' / 'Sukardi berkata: '.
 BEFORE_VERB_RE = re.compile(
-    rf"\b(?P<verb>{_ME_ALT})(?P<sep>\s*[,:]?\s*(?:bahwa\b\s*[,:]?\s*)?)$", re.IGNORECASE
+    rf"\b(?=[mMbB][eE])(?P<verb>{_ME_ALT})(?P<sep>\s*[,:]?\s*(?:bahwa\b\s*[,:]?\s*)?)$",
+    re.IGNORECASE,
 )
 # Before an opening mark, verb first: 'Menurut Weni, ' / 'Menurutnya, ' / 'Kata Lili: '.
 BEFORE_PREPOSED_RE = re.compile(
@@ -223,8 +277,13 @@ BEFORE_PREPOSED_RE = re.compile(
 )
 # Indirect speech: 'Ia menegaskan bahwa ', 'Sukardi menilai, ', 'X menjelaskan: '.
 INDIRECT_VERB_RE = re.compile(
-    rf"\b(?P<verb>{_ME_ALT})(?:\s*[,:]\s*(?:bahwa\b\s*,?\s*)?|\s+bahwa\b\s*,?\s*)",
+    # The lookahead rejects most positions before the alternation is tried (speed).
+    rf"\b(?=[mMbB][eE])(?P<verb>{_ME_ALT})(?:\s*[,:]\s*(?:bahwa\b\s*,?\s*)?|\s+bahwa\b\s*,?\s*)",
     re.IGNORECASE,
+)
+# Is any me- speech verb in this (lower-cased) paragraph at all? One cheap scan.
+ME_VERB_PRESENT_RE = re.compile(
+    "me(?:" + "|".join(v[2:] for v in ME_VERBS if v.startswith("me")) + ")|berkata"
 )
 MENURUT_RE = re.compile(r"\b(?P<verb>menurut)(?P<nya>nya)?\b", re.IGNORECASE)
 # A sentence boundary: end punctuation (maybe a closing mark) and a space.
@@ -241,10 +300,16 @@ CONNECTOR_RE = re.compile(
     r"hal\s+senada\s+(?:juga\s+)?(?:disampaikan|diungkapkan)\s+(?:oleh\s+)?)\b\s*,?\s*)+",
     re.IGNORECASE,
 )
+# The dateline that opens a first paragraph: "PUTUSSIBAU, Spektroom – ", "Spektroom - "
+# (a dash with spaces around it within the first few words).
+DATELINE_LEAD_RE = re.compile(
+    r"^(?:[^\s,]+(?:\s[^\s,]+)?,\s*)?(?:[^\s,]+\s+){0,2}?[^\s,]+\s+[-–—]{1,2}(?:\s+|$)"
+)
+# Adverbs between a subject and its verb ("Ia juga menambahkan"), stripped word by word.
 TAIL_ADVERB_RE = re.compile(
-    r"(?:\s+(?:juga|pun|kembali|lebih\s+lanjut|pula|lantas|kemudian|sempat|turut|sekaligus|"
+    r"(?:juga|pun|kembali|lebih\s+lanjut|pula|lantas|kemudian|sempat|turut|sekaligus|"
     r"bahkan|lalu|selanjutnya|secara\s+tegas|dengan\s+tegas|tak\s+lupa|tidak\s+lupa|"
-    r"saat\s+itu|ketika\s+itu|sendiri))+$",
+    r"saat\s+itu|ketika\s+itu|sendiri)",
     re.IGNORECASE,
 )
 # Appositive title after a name: "Sukardi selaku Wakil Bupati", "Lili yang juga Ketua ...".
@@ -252,6 +317,11 @@ APPOSITIVE_RE = re.compile(
     r"\s*,?\s+(?:selaku|sebagai|yang\s+juga|yang\s+merupakan|yang\s+menjabat(?:\s+sebagai)?)\s+",
     re.IGNORECASE,
 )
+# A lower-case word with a verb prefix (me-, ber-, ter-): the predicate after a mention.
+VERB_LIKE_RE = re.compile(r"(?:me[mnrlw]|meng|meny|ber|ter)[a-z]{2,}")
+APPOSITIVE_AHEAD_RE = re.compile(r"yang\s+(?:juga|merupakan|menjabat)\b", re.IGNORECASE)
+# Segments of a mention: "Kepala Dinas, Dr. Ahmad Yani, S.Sos." / "Reporter: Apolonius".
+SEGMENT_SPLIT_RE = re.compile(r"[,:;|]")
 PARENS_RE = re.compile(r"\([^()]*\)")
 TITLE_LEAD_RE = re.compile(r"^(?:oleh|selaku|sebagai|yang\s+juga|yang)\s+", re.IGNORECASE)
 
@@ -324,7 +394,7 @@ def _trailing_name_run(tokens: list[str]) -> int:
 
 
 def _clean_title(title: str) -> str | None:
-    title = WS_RE.sub(" ", title).strip(" ,;:-–—.")
+    title = " ".join(title.split()).strip(" ,;:-–—.")
     title = TITLE_LEAD_RE.sub("", title).strip(" ,;:-–—")
     if not title:
         return None
@@ -346,14 +416,19 @@ def split_person(raw: str | None) -> tuple[str | None, str | None]:
     """
     if not isinstance(raw, str):
         return None, None
+    return _split_person(raw)
+
+
+@functools.lru_cache(maxsize=4096)  # pure; the same mentions recur within and across articles
+def _split_person(raw: str) -> tuple[str | None, str | None]:
     text = PARENS_RE.sub(" ", raw)
     text = QUOTE_MARK_RE.sub(" ", text)
-    text = WS_RE.sub(" ", text).strip(" ,.;:-–—/|")
+    text = " ".join(text.split()).strip(" ,.;:-–—/|")
     if not text or len(text) > 200:
         return None, None
     text = HONORIFIC_GLUE_RE.sub(r"\1. ", text)
     segments: list[list[str]] = []
-    for part in text.split(","):
+    for part in SEGMENT_SPLIT_RE.split(text):
         for piece in APPOSITIVE_RE.split(" " + part.strip()):
             toks = [t for t in piece.split() if not _is_honorific(t) and not _is_degree(t)]
             toks = [t for t in toks if _core(t)]
@@ -373,6 +448,8 @@ def split_person(raw: str | None) -> tuple[str | None, str | None]:
         for i in range(len(segments) - 1, -1, -1):
             seg = segments[i]
             n = _trailing_name_run(seg)
+            if n >= 3 and len(seg) > n and _core(seg[-n - 1]).lower() in JURISDICTION_ROLES:
+                n -= 1  # "Wakil Bupati Sleman Danang Maharsa": the word after the role is a place
             if n:
                 name_tokens = seg[len(seg) - n :]
                 title_parts = [" ".join(s) for s in segments[:i]]
@@ -385,10 +462,20 @@ def split_person(raw: str | None) -> tuple[str | None, str | None]:
     name = None
     if name_tokens:
         name = " ".join(t if _is_initial(t) else _core(t) for t in name_tokens)
-    title = _clean_title(", ".join(p for p in title_parts if p))
-    if name is None and title is not None and not any(c.isalpha() for c in title):
-        title = None
+    # Segments of nothing but non-person words ("Oleh", "By", "Spektroom", "Foto") are no title.
+    title_parts = [
+        p
+        for p in title_parts
+        if p and not all(_core(w).lower() in NON_PERSON_WORDS for w in p.split())
+    ]
+    title = _clean_title(", ".join(title_parts))
+    if name is None and title is not None and not _has_role(title):
+        title = None  # without a name, only a real role is worth keeping ("Kepala Desa setempat")
     return name, title
+
+
+def _has_role(title: str) -> bool:
+    return any(_core(w).lower() in ROLE_HEADS for w in title.split())
 
 
 # --- quote spans --------------------------------------------------------------------------
@@ -407,11 +494,12 @@ class _Span:
     closed: bool = False
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class _Attr:
     verb: str
     mention: str | None  # raw person mention, None for -nya verbs and pronouns
     pronoun: bool
+    weak: bool = False  # a speech verb follows the quote but no person is named ("kata seorang")
 
 
 @dataclass(slots=True)
@@ -421,6 +509,7 @@ class _Candidate:
     kind: QuoteKind
     text: str
     attr: _Attr | None
+    spans: list[_Span] = field(default_factory=list)  # the quoted spans of a direct quote
 
 
 def _mark_role(text: str, i: int) -> int:
@@ -449,6 +538,20 @@ def _continues(text: str) -> bool:
     return bool(text) and text[0] in _QUOTE_CHARS and _mark_role(text, 0) != _CLOSE
 
 
+def _first_mark_closes_speech(text: str) -> bool:
+    """Does the first mark of this paragraph close a quote that a speech verb follows?
+
+    That is the last paragraph of a running quote whose opening mark was forgotten, or a quote
+    whose opening mark is missing ('Kami siap," ujar Sukardi.').
+    """
+    m = QUOTE_MARK_RE.search(text)
+    if m is None or _mark_role(text, m.start()) != _CLOSE:
+        return False
+    return text[: m.start()].rstrip()[-1:] in (",", ".", "!", "?") and (
+        _after_attr(text, m.end()) is not None
+    )
+
+
 def _scan(paras: list[str]) -> list[_Span]:
     """Find the top-level quoted spans of all paragraphs, in order."""
     spans: list[_Span] = []
@@ -457,15 +560,26 @@ def _scan(paras: list[str]) -> list[_Span]:
         depth = 0
         content_start = 0
         pos = 0
-        if current is not None:  # continuation: this paragraph opens with a mark
+        if current is not None:  # continuation: the quote runs on into this paragraph
             depth = 1
-            content_start = pos = 1
+            if _continues(text):
+                content_start = pos = 1
         for m in QUOTE_MARK_RE.finditer(text, pos):
             i = m.start()
             role = _mark_role(text, i)
             if depth == 0:
                 if role == _CLOSE:
-                    continue  # a stray closing mark ('5" layar'): not a quote
+                    # A closing mark with nothing open: a quote missing its opening mark when
+                    # it is the paragraph's first mark and a speech verb follows; else stray.
+                    first = QUOTE_MARK_RE.search(text)
+                    if (
+                        (not spans or spans[-1].end_para != pi)
+                        and first is not None
+                        and first.start() == i
+                        and _first_mark_closes_speech(text)
+                    ):
+                        spans.append(_Span(pi, 0, [text[:i]], [(pi, 0, i + 1)], pi, i + 1, True))
+                    continue
                 current = _Span(pi, i)
                 depth = 1
                 content_start = i + 1
@@ -482,7 +596,9 @@ def _scan(paras: list[str]) -> list[_Span]:
         if current is not None:
             current.parts.append(text[content_start:])
             current.ranges.append((pi, current.start if current.para == pi else 0, len(text)))
-            if pi + 1 < len(paras) and _continues(paras[pi + 1]):
+            if pi + 1 < len(paras) and (
+                _continues(paras[pi + 1]) or _first_mark_closes_speech(paras[pi + 1])
+            ):
                 continue
             current.end_para, current.end = pi, len(text)
             spans.append(current)
@@ -531,22 +647,40 @@ def _sentence_end(text: str, pos: int) -> int:
 
 
 def _strip_connectors(s: str) -> str:
+    """Drop what may open a sentence before its subject: a dateline, connectors, an adverbial."""
+    m = DATELINE_LEAD_RE.match(s)
+    if m:
+        s = s[m.end() :]
     prev = None
     while prev != s:
         prev = s
-        s = CONNECTOR_RE.sub("", s).strip(" ,")
+        m = CONNECTOR_RE.match(s)
+        if m:
+            s = s[m.end() :].strip(" ,")
         words = s.split(" ", 1)
         if words and words[0].lower() in ADVERBIAL_HEADS and "," in s:
             s = s.split(",", 1)[1].strip()
     return s
 
 
-def _subject_attr(verb: str, subject: str, *, allow_empty: bool = False) -> _Attr | None:
+def _strip_tail_adverbs(subj: str) -> str:
+    words = subj.split()
+    while len(words) > 1:
+        for n in (2, 1):
+            if len(words) > n and TAIL_ADVERB_RE.fullmatch(" ".join(words[-n:]).lower()):
+                del words[-n:]
+                break
+        else:
+            break
+    return " ".join(words).strip(" ,")
+
+
+def _subject_attr(verb: str, subject: str) -> _Attr | None:
     """Turn the words before a speech verb into an attribution, if they name a person."""
-    subj = _strip_connectors(WS_RE.sub(" ", subject).strip(" ,"))
-    subj = TAIL_ADVERB_RE.sub("", subj).strip(" ,")
+    subj = _strip_connectors(" ".join(subject.split()).strip(" ,"))
+    subj = _strip_tail_adverbs(subj)
     if not subj:
-        return _Attr(verb, None, False) if allow_empty else None
+        return None
     if subj.lower() in SUBJECT_PRONOUNS:
         return _Attr(verb, None, True)
     if len(subj.split()) > 16 or subj.split()[0].lower() in NON_PERSON_WORDS:
@@ -561,16 +695,34 @@ def _cut_mention(text: str, pos: int) -> tuple[str, int]:
     """The person mention after a verb, up to a stop word, a date, a bracket or the sentence end."""
     out: list[str] = []
     end = pos
-    for m in TOKEN_RE.finditer(text, pos):
+    cursor = pos
+    while len(out) < 16:
+        m = TOKEN_RE.search(text, cursor)
+        if m is None:
+            break
+        cursor = m.end()
         tok = m.group()
         if tok[0] in _QUOTE_CHARS or tok[0] == "(":
             break
+        # "ujar Sukardi yang juga Ketua Gugus Tugas" keeps the appositive title.
+        appositive = APPOSITIVE_AHEAD_RE.match(text, m.start()) if out else None
+        if appositive is not None:
+            out.append(appositive.group())
+            cursor = end = appositive.end()
+            continue
         core = _core(tok).lower()
         if not core or core in MENTION_STOPS or "/" in core or (core.isdigit() and len(core) > 3):
             break
+        if (
+            VERB_LIKE_RE.match(tok)
+            and core not in ROLE_HEADS
+            and core not in ORG_WORDS
+            and core not in NAME_PARTICLES
+        ):
+            break  # "ucap Ustaz Hamdan memimpin doa": a verb ends the mention
         out.append(tok)
         end = m.end()
-        if tok[-1] in ";!?" or len(out) >= 14:
+        if tok[-1] in ";!?":
             break
         if tok.endswith("."):
             if _is_degree(tok):
@@ -591,6 +743,7 @@ def _mention_attr(verb: str, mention: str) -> _Attr | None:
     return _Attr(verb, mention, False)
 
 
+@functools.lru_cache(maxsize=1024)  # asked several times per span (split quotes, continuations)
 def _after_attr(text: str, pos: int) -> tuple[_Attr, int] | None:
     """The attribution right after a closing mark, and where it ends."""
     m = AFTER_VERB_RE.match(text, pos)
@@ -602,6 +755,8 @@ def _after_attr(text: str, pos: int) -> tuple[_Attr, int] | None:
         attr = _mention_attr(verb, mention)
         if attr is not None:
             return attr, end
+        if mention:
+            return _Attr(verb, mention, False, weak=True), end
     m = AFTER_SUBJECT_RE.match(text, pos)
     if m:
         attr = _subject_attr(m.group("verb").lower(), m.group("subj"))
@@ -672,16 +827,24 @@ def _normalize(paragraphs: Iterable[object] | str | None) -> list[str]:
         items = list(paragraphs)
     except TypeError:
         return []
-    return [WS_RE.sub(" ", p).strip() if isinstance(p, str) else "" for p in items]
+    # str.split() splits on all Unicode whitespace (NBSP too) and is much faster than a regex.
+    return [" ".join(p.split()) if isinstance(p, str) else "" for p in items]
 
 
 def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]:
     out: list[_Candidate] = []
+    # Where the text before each span begins: after the previous quote in its paragraph.
+    floors: dict[int, int] = {}
+    last_end: dict[int, int] = {}
+    for sp in spans:
+        floors[id(sp)] = last_end.get(sp.para, 0)
+        last_end[sp.end_para] = sp.end
     i = 0
     while i < len(spans):
         span = spans[i]
         text_open = paras[span.para]
         parts = [span.parts]
+        group = [span]
         last = span
         attr: _Attr | None = None
         after: tuple[_Attr, int] | None = None
@@ -698,38 +861,44 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
             if attr is None:
                 attr = after[0]
             parts.append(nxt.parts)
+            group.append(nxt)
             last = nxt
             i += 1
         i += 1
 
-        flat = [p for group in parts for p in group]
-        cleaned = [_strip_trailing_comma(WS_RE.sub(" ", p)) for p in flat]
+        flat = [p for chunk in parts for p in chunk]
+        cleaned = [_strip_trailing_comma(" ".join(p.split())) for p in flat]
         quote_text = " ".join(p for p in cleaned if p)
         if not quote_text or not any(c.isalnum() for c in quote_text):
             continue
         close_text = paras[last.end_para]
-        floor = _previous_span_end(spans, span)
+        floor = floors[id(span)]
         sentence_start = _at_sentence_start(text_open, span.start, floor)
-        content_last = WS_RE.sub(" ", flat[-1]).strip()
-        content_first = WS_RE.sub(" ", flat[0]).strip()
+        content_last = " ".join(flat[-1].split())
         terminal = not last.closed or _is_terminal(close_text, last.end)
 
+        ends_like_speech = _span_ends_like_speech(content_last)
         if attr is None and last.closed:
             after = _after_attr(close_text, last.end)
             if after is not None and (
-                _span_ends_like_speech(content_first if len(parts) == 1 else content_last)
-                or sentence_start
+                ends_like_speech or (sentence_start and not after[0].weak)
             ):
                 attr = after[0]
         before = _before_attr(text_open, span.start, floor)
-        if before is not None and (terminal or attr is not None):
+        if before is None and span.start == 0 and span.para > 0:
+            # 'Sukardi mengatakan:' closing the previous paragraph introduces this quote.
+            prev = paras[span.para - 1]
+            if prev.endswith(":"):
+                before = _before_attr(prev, len(prev), last_end.get(span.para - 1, 0))
+        if before is not None and (terminal or ends_like_speech or attr is not None):
             b_attr, has_sep = before
-            speechlike = (
-                has_sep or _span_ends_like_speech(content_last) or _word_count(quote_text) >= 5
-            )
+            speechlike = has_sep or ends_like_speech or _word_count(quote_text) >= 5
             # Prefer whichever names a person: the closing attribution, then the opening one.
             if speechlike and (
-                attr is None or (attr.mention is None and b_attr.mention is not None)
+                attr is None
+                or attr.weak
+                or (attr.mention is None and not attr.pronoun and b_attr.mention is not None)
+                or (attr.pronoun and b_attr.mention is not None)
             ):
                 attr = b_attr
         if attr is None:
@@ -737,51 +906,52 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
                 continue
             if _word_count(quote_text) < 3 and quote_text[-1:] not in ".!?":
                 continue
-        out.append(_Candidate(span.para, span.start, "direct", quote_text, attr))
+        out.append(_Candidate(span.para, span.start, "direct", quote_text, attr, group))
     return out
-
-
-def _previous_span_end(spans: list[_Span], span: _Span) -> int:
-    """Where the text before `span` in its paragraph begins (after an earlier quote there)."""
-    floor = 0
-    for other in spans:
-        if other is span:
-            break
-        if other.end_para == span.para and other.end <= span.start:
-            floor = other.end
-    return floor
 
 
 def _covered(ranges: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in ranges)
 
 
-def _indirect_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]:
-    covered: dict[int, list[tuple[int, int]]] = {}
+def _ranges_by_paragraph(spans: Iterable[_Span]) -> dict[int, list[tuple[int, int]]]:
+    out: dict[int, list[tuple[int, int]]] = {}
     for span in spans:
         for pi, a, b in span.ranges:
-            covered.setdefault(pi, []).append((a, b))
+            out.setdefault(pi, []).append((a, b))
+    return out
+
+
+def _indirect_candidates(
+    paras: list[str], spans: list[_Span], quoted: list[_Span]
+) -> list[_Candidate]:
+    """Indirect speech outside every quoted span; a direct quote ends the reported clause."""
+    covered = _ranges_by_paragraph(spans)
+    direct = _ranges_by_paragraph(quoted)
     out: list[_Candidate] = []
     for pi, text in enumerate(paras):
         if not text:
             continue
         ranges = covered.get(pi, [])
-        for m in INDIRECT_VERB_RE.finditer(text):
+        low = text.lower()
+        # Cheap substring checks first: most paragraphs have no speech verb at all.
+        has_verb = ME_VERB_PRESENT_RE.search(low) is not None
+        for m in INDIRECT_VERB_RE.finditer(text) if has_verb else ():
             verb_at = m.start()
             clause_at = m.end()
             if _covered(ranges, verb_at) or clause_at >= len(text):
                 continue
-            if text[clause_at] in _QUOTE_CHARS:
+            if any(a == clause_at for a, _b in direct.get(pi, ())):
                 continue  # 'Weni mengatakan, "..."' is a direct quote
             floor = max((b for a, b in ranges if b <= verb_at), default=0)
             start = _sentence_start(text, verb_at, floor)
             attr = _subject_attr(m.group("verb").lower(), text[start:verb_at])
             if attr is None:
                 continue
-            clause = _clause(text, clause_at, ranges)
+            clause = _clause(text, clause_at, direct.get(pi, []))
             if clause:
                 out.append(_Candidate(pi, start, "indirect", clause, attr))
-        for m in MENURUT_RE.finditer(text):
+        for m in MENURUT_RE.finditer(text) if "menurut" in low else ():
             verb_at = m.start()
             if _covered(ranges, verb_at):
                 continue
@@ -793,9 +963,9 @@ def _indirect_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidat
             if found is None:
                 continue
             attr, clause_at = found
-            if clause_at >= len(text) or text[clause_at] in _QUOTE_CHARS:
+            if clause_at >= len(text) or any(a == clause_at for a, _b in direct.get(pi, ())):
                 continue
-            clause = _clause(text, clause_at, ranges)
+            clause = _clause(text, clause_at, direct.get(pi, []))
             if clause:
                 out.append(_Candidate(pi, start, "indirect", clause, attr))
     return out
@@ -874,6 +1044,41 @@ def _menurut_subject(text: str, m: re.Match[str]) -> tuple[_Attr, int] | None:
     return attr, clause_at
 
 
+def _preceding_subject(text: str, pos: int) -> str | None:
+    """The named person opening the sentence before `pos` in this paragraph, if any.
+
+    A pronoun or -nya right after "Sukardi hadir di lokasi." or "Salah seorang warga, Suparmi,
+    mengaku terbantu." means that person, even though they were not quoted yet.
+    """
+    current = _sentence_start(text, pos, 0)
+    if current == 0:
+        return None
+    prev = text[:current].rstrip()
+    sentence = _strip_connectors(prev[_sentence_start(prev, len(prev), 0) :])
+    words = sentence.split()
+    subject: list[str] = []
+    for word in words:
+        core = _core(word)
+        low = core.lower()
+        if not core or word[0] in _QUOTE_CHARS:
+            return None
+        if (
+            _is_name_token(word)
+            or _is_honorific(word)
+            or _is_degree(word)
+            or low in ROLE_HEADS
+            or low in ORG_WORDS
+            or low in SUBJECT_FILLERS
+        ):
+            subject.append(word)
+            continue
+        break
+    if not subject or len(subject) == len(words) or not _core(words[len(subject)])[:1].islower():
+        return None  # a subject needs a lower-case predicate after it
+    raw = " ".join(subject)
+    return raw if split_person(raw)[0] is not None else None
+
+
 class _Speakers:
     """Who spoke last, and the last title seen for each person (for pronouns and -nya)."""
 
@@ -894,6 +1099,11 @@ class _Speakers:
 
     def resolve(self, attr: _Attr | None) -> tuple[str | None, str | None]:
         if attr is None:
+            return None, None
+        if attr.weak:
+            title = split_person(attr.mention)[1]
+            if title and any(_core(w).lower() in ROLE_HEADS for w in title.split()):
+                return None, title
             return None, None
         if attr.pronoun:
             if self.last is None:
@@ -917,12 +1127,20 @@ def extract_quotes(paragraphs: Sequence[str] | None) -> list[Quote]:
     if not any(paras):
         return []
     spans = _scan(paras)
-    candidates = _direct_candidates(paras, spans) + _indirect_candidates(paras, spans)
+    direct = _direct_candidates(paras, spans)
+    quoted = [span for cand in direct for span in cand.spans]
+    candidates = direct + _indirect_candidates(paras, spans, quoted)
     candidates.sort(key=lambda c: (c.para, c.pos))
     speakers = _Speakers()
     quotes: list[Quote] = []
     for cand in candidates:
-        speaker, title = speakers.resolve(cand.attr)
+        attr = cand.attr
+        if attr is not None and attr.pronoun:
+            # "Salah seorang warga, Suparmi, mengaku terbantu. “...,” tuturnya." -> Suparmi.
+            subject = _preceding_subject(paras[cand.para], cand.pos)
+            if subject is not None:
+                attr = _Attr(attr.verb, subject, False)
+        speaker, title = speakers.resolve(attr)
         verb = cand.attr.verb if cand.attr is not None else None
         quotes.append(Quote(cand.text, speaker, title, verb, cand.kind, cand.para))
     return quotes
