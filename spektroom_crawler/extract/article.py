@@ -108,9 +108,9 @@ def _fill(page: Page, article: Article, now: dt.datetime | None) -> None:
 
     article.dateline = parse_dateline(body.paragraphs[0] if body.paragraphs else None)
     _note(article, "dateline", "text" if article.dateline else None)
+    # A datetime reference lets find_event_date take the day on the WIB calendar (a UTC stamp
+    # late in the evening is already the next day in Indonesia).
     reference = published.value
-    if isinstance(reference, dt.datetime):
-        reference = reference.date()
     event = None
     for lead in body.paragraphs[:LEAD_PARAGRAPHS]:  # one at a time: most leads settle it in p0
         event = find_event_date(lead, reference=reference)
