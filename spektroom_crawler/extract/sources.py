@@ -183,19 +183,20 @@ def build_page(root: etree._Element, url: str) -> Page:
     """Index the document in one pass, then collect meta tags, JSON-LD and the template family."""
     page = Page(root=root, url=url, base_url=url, family="fallback")
     by_class, by_tag, rel_links = page.by_class, page.by_tag, page.rel_links
+    known, known_tags = KNOWN_CLASSES, KNOWN_TAGS
     for el in root.iter():
         tag = el.tag
         if tag.__class__ is not str:
             continue  # comments and processing instructions
-        if tag in KNOWN_TAGS:
+        if tag in known_tags:
             by_tag.setdefault(tag, []).append(el)
         elif tag == "a" and el.get("rel"):
             rel_links.append(el)
         classes = el.get("class")
         if classes:
-            for token in classes.split():
-                if token in KNOWN_CLASSES:
-                    by_class.setdefault(token, []).append(el)
+            hits = known.intersection(classes.split())  # C-level set work; usually empty
+            for token in hits:
+                by_class.setdefault(token, []).append(el)
     page.family = detect_family(page)
     for el in page.tag("base"):
         if el.get("href"):
