@@ -87,3 +87,25 @@ def test_other_theme_variants() -> None:
     assert tdb.paragraphs == [P1, P2] and tdb.authors == ["Julianto"]
     assert tdb.section == "Kalbar" and tdb.published_at == "2025-11-26T09:00:00+07:00"
     assert tdb.image_url == "https://spektroom.co.id/f.jpg"
+
+
+def test_related_heading_inside_the_body_ends_the_story() -> None:
+    body = extract_body(page_of(f"""<div class="entry-content"><p>{P1}</p>
+        <h2>Warga Bergotong Royong</h2><p>{P2}</p>
+        <p>Editor: Biantoro</p>
+        <h3>Berita Terkait</h3><p>Banjir Rob Genangi Pontianak, warga diminta waspada.</p>
+        <p><a href="/x/">Harga Karet di Sintang Naik</a></p></div>"""))
+    assert body.paragraphs == [P1, P2]
+    assert body.credits == [("editor", "Biantoro")]
+    lone = extract_body(page_of(f"""<div class="entry-content"><p>{P1}</p><p>Berita terkait</p>
+        <p>Judul berita lain yang tidak boleh masuk.</p></div>"""))
+    assert lone.paragraphs == [P1]
+
+
+def test_end_of_story_re() -> None:
+    from spektroom_crawler.extract.body import END_OF_STORY_RE
+
+    for text in ("Berita terkait", "BERITA TERKAIT", "Artikel Lainnya:", "Terpopuler", "Komentar"):
+        assert END_OF_STORY_RE.match(text)
+    for text in ("Berita terkait banjir di Agam masih bertambah.", "Komentar warga beragam", ""):
+        assert not END_OF_STORY_RE.match(text)

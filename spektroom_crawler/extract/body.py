@@ -44,6 +44,12 @@ CHROME_TAGS = frozenset({"header", "footer", "nav", "aside", "form"})
 BACA_JUGA_RE = re.compile(
     r"^\s*(?:baca\s+(?:juga|pula)|simak\s+juga|lihat\s+juga|baca\s+berita\s+lainnya)\b", re.I
 )
+# A heading or line after which a body container holds no more story text.
+END_OF_STORY_RE = re.compile(
+    r"^(?:berita|artikel|baca juga berita|postingan)\s+(?:terkait|lainnya)\s*:?$"
+    r"|^(?:terpopuler|komentar|tinggalkan balasan|related posts?)\s*:?$",
+    re.I,
+)
 CREDIT_ROLES = r"Reporter|Penulis|Pewarta|Editor|Redaktur|Fotografer|Foto|Sumber|Kontributor"
 # One credit inside a trailer line: "Reporter: X", "Editor. : Biantoro", "Pewarta : A, B".
 CREDIT_RE = re.compile(
@@ -135,9 +141,16 @@ def extract_body(page: Page) -> Body:
     if container is None:
         return body
     page.body_el = container
-    for p in container.iter("p"):
+    for p in container.iter("p", "h2", "h3", "h4"):
+        if p.tag != "p":
+            # Subheadings are not paragraphs; a "Berita terkait" heading ends the story.
+            if END_OF_STORY_RE.match(norm_space(text_content(p))):
+                break
+            continue
         if _skipped(p, container):
             continue
+        if END_OF_STORY_RE.match(norm_space(text_content(p))):
+            break
         kept: list[str] = []
         for raw_line in element_text(p).split("\n"):
             line = norm_space(raw_line)
