@@ -109,3 +109,18 @@ def test_end_of_story_re() -> None:
         assert END_OF_STORY_RE.match(text)
     for text in ("Berita terkait banjir di Agam masih bertambah.", "Komentar warga beragam", ""):
         assert not END_OF_STORY_RE.match(text)
+
+
+def test_br_separated_story_without_p() -> None:
+    body = extract_body(page_of(f"""<div class="entry-content">{P1}<br><br>
+        {P2}<br>
+        <br>Reporter: Yulianus<br>Editor: Biantoro</div>"""))
+    assert body.paragraphs == [P1, P2]
+    assert body.credits == [("reporter", "Yulianus"), ("editor", "Biantoro")]
+
+
+def test_blank_line_re() -> None:
+    from spektroom_crawler.extract.body import BLANK_LINE_RE
+
+    assert BLANK_LINE_RE.split("a\n\nb\n \n c") == ["a", "b", "c"]
+    assert BLANK_LINE_RE.split("a\nb") == ["a\nb"]

@@ -64,6 +64,8 @@ GLUED_TRAILER_RE = re.compile(
     r"\s*(?<![:/])//\s*(?P<name>[A-Z][\w'’.-]*(?: [\w'’.-]+){0,4}?)\s*\.?\s*$"
 )
 MIN_PARAGRAPH_CHARS = 2
+# Two or more line breaks (with only spaces between): a paragraph break in <br>-formatted text.
+BLANK_LINE_RE = re.compile(r"\n[ \t\r\xa0]*\n\s*")
 
 
 @dataclass(slots=True)
@@ -136,6 +138,7 @@ def trailer_credits(line: str) -> list[tuple[str, str]] | None:
 
 
 def extract_body(page: Page) -> Body:
+    """The story's paragraphs and the credits found in its trailer lines."""
     container, source = find_container(page)
     body = Body(source=source)
     if container is None:
@@ -149,25 +152,35 @@ def extract_body(page: Page) -> Body:
             continue
         if _skipped(p, container):
             continue
-        if END_OF_STORY_RE.match(norm_space(text_content(p))):
+        if not _add_block(body, element_text(p)):
             break
-        kept: list[str] = []
-        for raw_line in element_text(p).split("\n"):
-            line = norm_space(raw_line)
-            if not line:
-                continue
-            if BACA_JUGA_RE.match(line):
-                continue
-            credits = trailer_credits(line)
-            if credits is not None:
-                body.credits.extend(credits)
-                continue
-            kept.append(line)
-        text = " ".join(kept)
-        if len(text) < MIN_PARAGRAPH_CHARS:
-            continue
-        text, glued = split_trailer(text)
-        body.credits.extend(glued)
-        if text:
-            body.paragraphs.append(text)
+    if not body.paragraphs and container.find(".//p") is None:
+        # Some CMSs write the story as text separated by <br><br>, without <p>.
+        for block in BLANK_LINE_RE.split(element_text(container)):
+            if not _add_block(body, block):
+                break
     return body
+
+
+def _add_block(body: Body, raw: str) -> bool:
+    """Add one paragraph's text (lines split by <br>); False when the story has ended."""
+    kept: list[str] = []
+    for raw_line in raw.split("\n"):
+        line = norm_space(raw_line)
+        if not line or BACA_JUGA_RE.match(line):
+            continue
+        if END_OF_STORY_RE.match(line):
+            return False
+        credits = trailer_credits(line)
+        if credits is not None:
+            body.credits.extend(credits)
+            continue
+        kept.append(line)
+    text = " ".join(kept)
+    if len(text) < MIN_PARAGRAPH_CHARS:
+        return True
+    text, glued = split_trailer(text)
+    body.credits.extend(glued)
+    if text:
+        body.paragraphs.append(text)
+    return True
