@@ -102,9 +102,11 @@ def _fill(page: Page, article: Article, now: dt.datetime | None) -> None:
     article.published_at_raw = published.raw
     _note(article, "published_at", published.source)
     modified = extract_modified(page, now)
-    article.modified_at = format_when(modified.value)
-    article.modified_at_raw = modified.raw
-    _note(article, "modified_at", modified.source)
+    # Ghost and others stamp dateModified == datePublished on untouched posts: not a change.
+    if not _same_instant(modified.value, published.value):
+        article.modified_at = format_when(modified.value)
+        article.modified_at_raw = modified.raw
+        _note(article, "modified_at", modified.source)
 
     article.dateline = parse_dateline(body.paragraphs[0] if body.paragraphs else None)
     _note(article, "dateline", "text" if article.dateline else None)
@@ -141,6 +143,12 @@ def _fill(page: Page, article: Article, now: dt.datetime | None) -> None:
         article.warnings.append("no published date found")
     if not article.authors:
         article.warnings.append("no byline found")
+
+
+def _same_instant(a: dt.date | None, b: dt.date | None) -> bool:
+    if a is None or b is None or type(a) is not type(b):
+        return False
+    return a == b  # aware datetimes compare as instants
 
 
 def _without_dateline(paragraphs: list[str], article: Article) -> list[str]:

@@ -46,6 +46,8 @@ KNOWN_CLASSES = frozenset({
     # generic
     "wp-caption-text", "caption", "ket", "keterangan", "crumb", "breadcrumb", "breadcrumbs",
     "related-posts", "related", "terkait", "error404", "error-404",
+    "kanal", "rubrik", "post-category", "entry-category",
+    "td-tags", "jeg_post_tags", "tags-links", "amp-wp-tax-tag", "post-tags", "article-tags",
 })
 # Tags whose elements the extractors read directly.
 KNOWN_TAGS = frozenset({"meta", "script", "link", "base", "title", "h1", "h2", "h3", "h4",
