@@ -46,7 +46,15 @@ LOG_LEVEL = "INFO"
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 # --- pipelines: validate -> normalize/dedupe -> store --------------------------------------
-ITEM_PIPELINES: dict[str, int] = {}
+ITEM_PIPELINES: dict[str, int] = {
+    "pipelines.validate.ValidatePipeline": 100,
+    "pipelines.dedupe.NormalizePipeline": 200,
+    "pipelines.store.StorePipeline": 300,
+}
+# Records each crawl (spider, arguments, start/end, stats, outcome) in the store.
+EXTENSIONS: dict[str, int] = {
+    "pipelines.crawl_runs.CrawlRunRecorder": 500,
+}
 
 # --- crawl: request identity, the incremental gate, Retry-After, progress, resume -----------
 # One request per canonical URL: AMP and ?utm_* variants of an article are fetched once.
@@ -58,10 +66,12 @@ DOWNLOADER_MIDDLEWARES = {
     # Above RetryMiddleware (550): sees 429/503 first and waits out their Retry-After.
     "spektroom_crawler.middlewares.RetryAfterMiddleware": 560,
 }
-EXTENSIONS = {
-    "spektroom_crawler.extensions.JobDirGuard": 0,
-    "spektroom_crawler.extensions.CrawlProgress": 500,
-}
+EXTENSIONS.update(
+    {
+        "spektroom_crawler.extensions.JobDirGuard": 0,
+        "spektroom_crawler.extensions.CrawlProgress": 510,
+    }
+)
 # Longest Retry-After wait honoured (seconds); a longer ask is waited this long, then retried.
 SPEKTROOM_RETRY_AFTER_MAX = 120.0
 # Canonical URLs per store lookup of the incremental gate.

@@ -60,7 +60,6 @@ def test_crawl_refuses_with_one_line(args: list[str], message: str) -> None:
 
 
 def test_crawl_refuses_unreachable_database(listening: str, tmp_path: Path) -> None:
-    pytest.importorskip("pipelines.db.store")
     missing_dir = tmp_path / "tidak-ada" / "x.db"
     code, lines = run("--base-url", listening, "--db", f"sqlite:///{missing_dir}")
     assert code != 0 and len(lines) == 1, lines

@@ -35,7 +35,6 @@ from spektroom_crawler.urls import canonicalize_url
 from tests.conftest import ROOT, SITE
 
 pytestmark = pytest.mark.e2e
-pytest.importorskip("pipelines.db.store")  # the store pipeline (storage issue)
 
 # Fast, still realistic: a 1 s timeout against a 3 s slow fault, 1 s Retry-After.
 FAST = [

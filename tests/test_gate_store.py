@@ -7,12 +7,11 @@ import datetime as dt
 import pytest
 from scrapy.utils.test import get_crawler
 
+from pipelines.db.store import ArticleStore
 from spektroom_crawler.discovery import Link
 from spektroom_crawler.gate import IncrementalGate
 from spektroom_crawler.record import Article
 from spektroom_crawler.spiders.sitemap import SitemapSpider
-
-store_module = pytest.importorskip("pipelines.db.store")
 
 BASE = "https://spektroom.co.id"
 FETCHED = dt.datetime(2025, 12, 1, 3, 0, tzinfo=dt.UTC)
@@ -39,7 +38,7 @@ def article(slug: str, lastmod: str | None, modified: str | None = None) -> Arti
 
 @pytest.fixture()
 def store(sqlite_url: str):  # type: ignore[no-untyped-def]
-    opened = store_module.ArticleStore.open(sqlite_url)
+    opened = ArticleStore.open(sqlite_url)
     opened.save(
         [
             article("warga-sungai-raya-gotong-royong", "2025-11-29T12:45:00+00:00"),

@@ -102,16 +102,22 @@ def _fill(page: Page, article: Article, now: dt.datetime | None) -> None:
     article.published_at_raw = published.raw
     _note(article, "published_at", published.source)
     modified = extract_modified(page, now)
-    article.modified_at = format_when(modified.value)
-    article.modified_at_raw = modified.raw
-    _note(article, "modified_at", modified.source)
+    # Ghost and others stamp dateModified == datePublished on untouched posts: not a change.
+    if not _same_instant(modified.value, published.value):
+        article.modified_at = format_when(modified.value)
+        article.modified_at_raw = modified.raw
+        _note(article, "modified_at", modified.source)
 
     article.dateline = parse_dateline(body.paragraphs[0] if body.paragraphs else None)
     _note(article, "dateline", "text" if article.dateline else None)
+    # A datetime reference lets find_event_date take the day on the WIB calendar (a UTC stamp
+    # late in the evening is already the next day in Indonesia).
     reference = published.value
-    if isinstance(reference, dt.datetime):
-        reference = reference.date()
-    event = find_event_date(" ".join(body.paragraphs[:LEAD_PARAGRAPHS]), reference=reference)
+    event = None
+    for lead in body.paragraphs[:LEAD_PARAGRAPHS]:  # one at a time: most leads settle it in p0
+        event = find_event_date(lead, reference=reference)
+        if event:
+            break
     article.event_date = event.isoformat() if event else None
     _note(article, "event_date", "text" if event else None)
 
@@ -137,6 +143,12 @@ def _fill(page: Page, article: Article, now: dt.datetime | None) -> None:
         article.warnings.append("no published date found")
     if not article.authors:
         article.warnings.append("no byline found")
+
+
+def _same_instant(a: dt.date | None, b: dt.date | None) -> bool:
+    if a is None or b is None or type(a) is not type(b):
+        return False
+    return a == b  # aware datetimes compare as instants
 
 
 def _without_dateline(paragraphs: list[str], article: Article) -> list[str]:

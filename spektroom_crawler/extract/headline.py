@@ -9,10 +9,10 @@ from lxml import etree
 from spektroom_crawler.extract.document import norm_space, text_content
 from spektroom_crawler.extract.sources import Page, Source, first_valid, ld_text
 
-H1_CLASSES = ("gh-article-title", "jeg_post_title", "tdb-title-text", "amp-wp-title",
-              "entry-title", "post-title")
-SUBHEADLINE_CLASSES = ("gh-article-excerpt", "jeg_post_subtitle", "td-post-sub-title",
-                       "entry-subtitle")
+H1_CLASSES = ("gh-article-title", "article-title", "jeg_post_title", "tdb-title-text",
+              "amp-wp-title", "entry-title", "post-title")
+SUBHEADLINE_CLASSES = ("gh-article-excerpt", "article-excerpt", "jeg_post_subtitle",
+                       "td-post-sub-title", "entry-subtitle")
 # " - Spektroom", " | Spektroom", " – Spektroom.co.id" at the end of <title>/og:title.
 TITLE_SUFFIX_RE = re.compile(r"\s+[-|–—:·]\s+Spektroom(?:\.co\.id)?\s*$", re.I)
 # An h1 that is the site's logo/name, which some themes wrap in h1 on every page.

@@ -11,7 +11,8 @@ from spektroom_crawler.extract.document import norm_space, text_content
 from spektroom_crawler.extract.sources import Page, Source, first_valid
 
 # Featured image boxes of the known templates (class tokens, priority order).
-FEATURED_CLASSES = ("gh-article-image", "jeg_featured", "td-post-featured-image",
+FEATURED_CLASSES = ("gh-article-image", "article-image", "jeg_featured",
+                    "td-post-featured-image", "tdb_single_featured_image",
                     "amp-wp-article-featured-image")
 CAPTION_CLASSES = ("figcaption", "wp-caption-text")
 GENERIC_CAPTION_CLASSES = ("wp-caption-text", "caption", "ket", "keterangan")
