@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -312,7 +313,12 @@ def test_listing_mode_follows_redirects_and_stays_on_site(
     summary = crawl(
         "listing", "--base-url", server.base_url, "--db", f"sqlite:///{db}",
         "--log-level", "DEBUG", "--log-file", str(log),
+        "-s", "SPEKTROOM_PROGRESS_INTERVAL=0.1",
     )  # fmt: skip
+    progress = [line for line in summary["_stderr"].splitlines() if line.startswith("[listing] ")]
+    assert progress and re.search(
+        r"\d+ pages, \d+ stored, .* errors, [\d.]+ pages/s$", progress[-1]
+    )
     expected = {canonical(server.base_url, p) for p in paths()}
     assert set(stored(db)) == expected
     seen = requested(server)
@@ -409,6 +415,32 @@ def test_resume_after_sigkill(tmp_path: Path) -> None:
         assert summary["stats"].get("spektroom/gate/skipped", 0) >= partial
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(expected)
+
+
+# -- the offline quick start ----------------------------------------------------------------
+
+
+def test_demo_serves_the_mirror_and_crawls_it(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    with socket.socket() as sock:  # a free port, the same for both runs
+        sock.bind(("127.0.0.1", 0))
+        port = str(sock.getsockname()[1])
+    command = [sys.executable, "-c", "from spektroom_crawler.cli import main; main()", "demo"]
+    outputs = []
+    for _run in (1, 2):
+        proc = subprocess.run(
+            [*command, "--db", f"sqlite:///{db}", "--port", port, "--no-progress"],
+            capture_output=True, text=True, timeout=60, cwd=ROOT,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        assert f"sitemap crawl of http://127.0.0.1:{port}: finished" in proc.stdout
+        outputs.append(proc.stdout)
+    expected = len(paths(lambda a: flag(a, "in_sitemap")))
+    assert re.search(rf"articles stored\s+{expected}\n", outputs[0])
+    # the second run is incremental: nothing new, everything skipped
+    assert re.search(r"articles stored\s+0\n", outputs[1])
+    assert re.search(rf"skipped \(already stored\)\s+{expected}\n", outputs[1])
+    assert stored_count(db) == expected
 
 
 # -- refusing to start ---------------------------------------------------------------------

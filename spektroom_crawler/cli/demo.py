@@ -17,6 +17,9 @@ from spektroom_crawler.runner import (
 
 # fixtures/site/ beside the package (a source checkout or an editable install).
 DEFAULT_SITE = Path(__file__).resolve().parents[2] / "fixtures" / "site"
+# A fixed port keeps the mirror's URLs (and so the stored canonical URLs) the same from one demo
+# run to the next, so a second run shows the incremental gate skipping everything.
+DEFAULT_PORT = 8731
 
 
 @click.command("demo")
@@ -28,8 +31,15 @@ DEFAULT_SITE = Path(__file__).resolve().parents[2] / "fixtures" / "site"
     show_default=True,
     help="Offline mirror to serve.",
 )
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=DEFAULT_PORT,
+    show_default=True,
+    help="Port on 127.0.0.1 (0: any free port).",
+)
 @click.option("--no-progress", is_flag=True, help="No progress line on stderr.")
-def command(db: str | None, site: Path, no_progress: bool) -> None:
+def command(db: str | None, site: Path, port: int, no_progress: bool) -> None:
     """Serve the offline copy of the site on 127.0.0.1 and crawl it (sitemap spider).
 
     Shows the whole flow (robots.txt, sitemaps, extraction, dedupe, storage) without internet.
@@ -43,7 +53,11 @@ def command(db: str | None, site: Path, no_progress: bool) -> None:
 
     if not site.is_dir():
         raise click.ClickException(f"no offline mirror at {site} (use --site DIR)")
-    with MirrorServer(site) as server:
+    try:
+        server = MirrorServer(site, port=port).start()
+    except OSError as exc:
+        raise click.ClickException(f"cannot serve on 127.0.0.1:{port}: {exc.strerror}") from None
+    with server:
         click.echo(f"serving {site} at {server.base_url}", err=True)
         options = CrawlOptions(
             mode="sitemap",
