@@ -121,6 +121,25 @@ def test_validate_base_url_normalizes() -> None:
     assert validate_base_url("http://127.0.0.1:9000/berita/") == "http://127.0.0.1:9000/berita"
 
 
+def test_user_agent_follows_a_later_contact_url() -> None:
+    crawler = get_crawler(FeedSpider, {"SPEKTROOM_CONTACT_URL": "https://github.com/spektroom"})
+    # without the project settings, Scrapy's default User-Agent is replaced too
+    assert (
+        crawler.settings.get("USER_AGENT")
+        == "SpektroomCorpusBot/0.1 (+https://github.com/spektroom)"
+    )
+    from spektroom_crawler.runner import CrawlOptions, build_settings
+
+    settings = build_settings(
+        CrawlOptions(overrides={"SPEKTROOM_CONTACT_URL": "mailto:arsip@example.org"})
+    )
+    FeedSpider.update_settings(settings)
+    assert settings.get("USER_AGENT") == "SpektroomCorpusBot/0.1 (+mailto:arsip@example.org)"
+    explicit = build_settings(CrawlOptions(overrides={"USER_AGENT": "Arsip/1.0"}))
+    FeedSpider.update_settings(explicit)
+    assert explicit.get("USER_AGENT") == "Arsip/1.0"
+
+
 def test_parse_bool() -> None:
     assert parse_bool("yes") and parse_bool(True) and parse_bool("1")
     assert not parse_bool("off") and not parse_bool("") and not parse_bool(False)
