@@ -78,6 +78,7 @@ def test_headline_regexes() -> None:
         ("x" * 80, None),
         ("<script>", None),
         ("Nurana Diah Dhayanti", "Nurana Diah Dhayanti"),
+        ("Byan Saputra", "Byan Saputra"),  # "By" prefix only as a word
     ],
 )
 def test_clean_name(raw: str | None, expected: str | None) -> None:
