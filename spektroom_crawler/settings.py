@@ -46,4 +46,12 @@ LOG_LEVEL = "INFO"
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 # --- pipelines: validate -> normalize/dedupe -> store --------------------------------------
-ITEM_PIPELINES: dict[str, int] = {}
+ITEM_PIPELINES: dict[str, int] = {
+    "pipelines.validate.ValidatePipeline": 100,
+    "pipelines.dedupe.NormalizePipeline": 200,
+    "pipelines.store.StorePipeline": 300,
+}
+# Records each crawl (spider, arguments, start/end, stats, outcome) in the store.
+EXTENSIONS: dict[str, int] = {
+    "pipelines.crawl_runs.CrawlRunRecorder": 500,
+}
