@@ -27,10 +27,12 @@ from spektroom_crawler.extract.pagekind import (
     WARN_EMPTY,
     WARN_ERROR,
     WARN_LISTING,
+    WARN_STATIC,
     WARN_TRUNCATED,
     WARN_UNPARSABLE,
     is_error_page,
     is_listing_page,
+    is_static_page,
 )
 from spektroom_crawler.extract.people import extract_people
 from spektroom_crawler.extract.quotes import extract_quotes
@@ -73,6 +75,9 @@ def extract_article(
         return article
     if is_listing_page(page):
         article.warnings.append(WARN_LISTING)
+        return article
+    if is_static_page(page):
+        article.warnings.append(WARN_STATIC)
         return article
     if not _has_closing_html(data):
         article.warnings.append(WARN_TRUNCATED)
