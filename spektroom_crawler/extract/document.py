@@ -128,9 +128,13 @@ def norm_space(text: str | None) -> str:
 
 
 def element_text(el: etree._Element) -> str:
-    """Visible text of an element with <br> kept as a newline; scripts and styles dropped."""
+    """Visible text of an element; each <br> becomes a newline, and only a <br> does.
+
+    Newlines in the HTML source are just whitespace, so they become spaces: callers split lines
+    on "\n" to find trailer lines ("Reporter: X<br>Editor: Y") and paragraph breaks.
+    """
     if len(el) == 0:
-        return el.text or ""
+        return (el.text or "").replace("\n", " ")
     parts: list[str] = []
     _walk(el, parts)
     return "".join(parts)
@@ -141,7 +145,7 @@ SKIP_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
 
 def _walk(el: etree._Element, parts: list[str]) -> None:
     if el.text:
-        parts.append(el.text)
+        parts.append(el.text.replace("\n", " "))
     for child in el:
         tag = child.tag
         if isinstance(tag, str):
@@ -150,4 +154,4 @@ def _walk(el: etree._Element, parts: list[str]) -> None:
             elif tag not in SKIP_TEXT_TAGS:
                 _walk(child, parts)
         if child.tail:
-            parts.append(child.tail)
+            parts.append(child.tail.replace("\n", " "))
