@@ -140,9 +140,10 @@ def check_reachable(base_url: str, timeout: float = CONNECT_TIMEOUT) -> None:
 
 def check_database(url: str) -> None:
     """Open the store once (creating/upgrading the schema), or CrawlSetupError saying why not."""
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
     from pipelines.db.engine import DatabaseError
     from pipelines.db.store import ArticleStore
-    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
     try:
         store = ArticleStore.open(url)

@@ -124,3 +124,17 @@ def test_blank_line_re() -> None:
 
     assert BLANK_LINE_RE.split("a\n\nb\n \n c") == ["a", "b", "c"]
     assert BLANK_LINE_RE.split("a\nb") == ["a\nb"]
+
+
+def test_source_newlines_are_not_line_breaks() -> None:
+    """A paragraph wrapped in the HTML source stays one paragraph; a wrapped line that starts
+    with "Baca juga" or "Editor:" is still story text."""
+    body = extract_body(page_of("""<div class="entry-content"><p>Warga diminta membaca
+        Baca juga aturan baru yang dipasang di balai desa sejak pekan lalu.</p>
+        <p>Kepala desa menunjuk seorang
+        Editor: video dokumenter untuk merekam kegiatan.</p></div>"""))
+    assert body.paragraphs == [
+        "Warga diminta membaca Baca juga aturan baru yang dipasang di balai desa sejak pekan lalu.",
+        "Kepala desa menunjuk seorang Editor: video dokumenter untuk merekam kegiatan.",
+    ]
+    assert body.credits == []

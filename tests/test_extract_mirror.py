@@ -76,3 +76,23 @@ def test_mirror_article_field(article: dict[str, Any], field: str) -> None:
 @pytest.mark.skipif(not ARTICLES, reason="fixtures/site/ (the offline mirror) is not built")
 def test_mirror_articles_are_articles() -> None:
     assert all(is_article(extracted(a["path"], a["url"])) for a in ARTICLES)
+
+
+def _site_pages() -> list[str]:
+    if not MANIFEST.exists():
+        return []
+    return sorted(
+        "/" + str(p.parent.relative_to(SITE)).strip(".") + "/"
+        for p in SITE.rglob("index.html")
+    )
+
+
+@pytest.mark.skipif(not ARTICLES, reason="fixtures/site/ (the offline mirror) is not built")
+@pytest.mark.parametrize("path", _site_pages())
+def test_every_mirror_page_is_classified(path: str) -> None:
+    """Articles and their AMP variants are articles; listings, static pages, the home are not."""
+    path = path.replace("//", "/")
+    articles = {a["path"] for a in ARTICLES} | {a["amp_path"] for a in ARTICLES if a["amp_path"]}
+    page = SITE / path.strip("/") / "index.html"
+    art = extract_article(page.read_bytes(), f"https://spektroom.co.id{path}", now=SNAPSHOT)
+    assert is_article(art) is (path in articles), art.warnings

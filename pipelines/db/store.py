@@ -97,13 +97,13 @@ class _Prepared:
     version: str
     seen_at: dt.datetime
     # Computed only for new or changed articles: a re-crawl of unchanged pages skips them.
-    _words: list[str] | None = field(default=None)
+    _words: list[bytes] | None = field(default=None)
     _fingerprint: str | None = field(default=None)
     _signature: tuple[int, ...] | None = field(default=None)
     _bands: list[int] | None = field(default=None)
 
     @property
-    def words(self) -> list[str]:
+    def words(self) -> list[bytes]:
         if self._words is None:
             self._words = body_words(self.article.paragraphs)
         return self._words

@@ -97,7 +97,15 @@ HEADLINE_SOURCES: tuple[Source[str], ...] = (
 
 
 def extract_headline(page: Page) -> tuple[str | None, str | None]:
-    return first_valid(page, HEADLINE_SOURCES)
+    """The headline and its source; also remembers the article's h1 for later fields."""
+    headline, source = first_valid(page, HEADLINE_SOURCES)
+    if page.headline_el is None:
+        # Headline from JSON-LD or meta: still anchor the visible-date/image search on the h1.
+        for el in page.tag("h1"):
+            if not is_logo_h1(el):
+                page.headline_el = el
+                break
+    return headline, source
 
 
 def subheadline_from_template(page: Page) -> str | None:

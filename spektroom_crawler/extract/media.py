@@ -23,6 +23,9 @@ PHOTO_CREDIT_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\s*\(\s*Foto\s*\.?\s*:\s*(?P<credit>[^()]+?)\s*\)\s*\.?\s*$", re.I),
     re.compile(r"\s*\bFoto\s*\.?\s*:\s*(?P<credit>[^:]+?)\s*\.?\s*$", re.I),
     re.compile(r"\s*\b(?P<credit>ANTARA\s+FOTO\s*/\s*[^/]+?)\s*\.?\s*$"),
+    # "Foto/Istimewa", "(Dok. Humas Pemkab)", "Dok: Diskominfo".
+    re.compile(r"\s*\(?\s*\bFoto\s*/\s*(?P<credit>[^/()]+?)\s*\)?\s*\.?\s*$", re.I),
+    re.compile(r"\s*\(\s*(?P<credit>Dok(?:umentasi)?\s*[.:]\s*[^()]+?)\s*\)\s*\.?\s*$", re.I),
 )
 DANGLING_PUNCT_RE = re.compile(r"\s+[.,;:|-]+$")
 

@@ -185,7 +185,7 @@ def build_page(root: etree._Element, url: str) -> Page:
     """Index the document in one pass, then collect meta tags, JSON-LD and the template family."""
     page = Page(root=root, url=url, base_url=url, family="fallback")
     by_class, by_tag, rel_links = page.by_class, page.by_tag, page.rel_links
-    known, known_tags = KNOWN_CLASSES, KNOWN_TAGS
+    known_tags, cache = KNOWN_TAGS, _TOKEN_CACHE
     for el in root.iter():
         tag = el.tag
         if tag.__class__ is not str:
@@ -196,7 +196,9 @@ def build_page(root: etree._Element, url: str) -> Page:
             rel_links.append(el)
         classes = el.get("class")
         if classes:
-            hits = known.intersection(classes.split())  # C-level set work; usually empty
+            hits = cache.get(classes)
+            if hits is None:
+                hits = _known_tokens(classes)
             for token in hits:
                 by_class.setdefault(token, []).append(el)
     page.family = detect_family(page)
@@ -222,6 +224,20 @@ def build_page(root: etree._Element, url: str) -> Page:
             page.article_ld = node
             break
     return page
+
+
+# class attribute -> its known tokens. Themes repeat the same class strings on every page, so
+# this pure mapping is cached across pages (bounded: cleared when it grows past the limit).
+_TOKEN_CACHE: dict[str, tuple[str, ...]] = {}
+TOKEN_CACHE_LIMIT = 20_000
+
+
+def _known_tokens(classes: str) -> tuple[str, ...]:
+    hits = tuple(t for t in classes.split() if t in KNOWN_CLASSES)
+    if len(_TOKEN_CACHE) >= TOKEN_CACHE_LIMIT:
+        _TOKEN_CACHE.clear()
+    _TOKEN_CACHE[classes] = hits
+    return hits
 
 
 def detect_family(page: Page) -> str:
