@@ -342,6 +342,24 @@ def test_listing_max_pages(server: MirrorServer, tmp_path: Path) -> None:
     assert 0 < len(stored(db)) <= len(paths())
 
 
+def test_listing_since_stops_paging_at_an_older_page(server: MirrorServer, tmp_path: Path) -> None:
+    since = "2025-11-01"
+    db = tmp_path / "listing.db"
+    summary = crawl(
+        "listing", "--base-url", server.base_url, "--db", f"sqlite:///{db}", "--since", since
+    )  # fmt: skip
+    expected = {
+        canonical(server.base_url, a["path"])
+        for a in MANIFEST
+        if not flag(a, "is_draft") and a["published"][:10] >= since
+    }
+    assert expected and set(stored(db)) == expected
+    seen = requested(server)
+    # page 2 of the homepage lists only older articles: paging stops there
+    assert "/page/2/" in seen and "/page/3/" not in seen
+    assert summary["stats"]["spektroom/listing/stopped_since"] >= 1
+
+
 def test_urls_mode_variants_are_one_article(server: MirrorServer, tmp_path: Path) -> None:
     amp = sorted(paths(lambda a: flag(a, "has_amp")))[0]
     other = sorted(paths(lambda a: not flag(a, "has_amp")))[0]
