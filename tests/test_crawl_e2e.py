@@ -325,7 +325,9 @@ def test_listing_mode_follows_redirects_and_stays_on_site(
     old_urls = [flag(a, "old_url") for a in MANIFEST if flag(a, "old_url")]
     # the 301 was followed (the link carries utm parameters) and its article stored once
     assert old_urls and all(any(p.split("?")[0] == u for p in seen) for u in old_urls)
+    # the homepage links the draft: robots.txt, not luck, kept it from being requested
     assert not [p for p in seen if p.startswith("/draft/")]
+    assert summary["stats"]["robotstxt/forbidden"] >= 1
     text = log.read_text(encoding="utf-8")
     fetched_hosts = set(re.findall(r"<GET https?://([^/]+)/", text))
     assert fetched_hosts == {server.base_url.split("//", 1)[1]}
