@@ -259,6 +259,22 @@ def test_feed_start_and_items() -> None:
     ]
 
 
+def test_missing_feed_or_sitemap_is_not_an_error() -> None:
+    feed = make_spider(FeedSpider)
+    assert all(r.meta["handle_httpstatus_list"] == [404, 410] for r in start_requests(feed))
+    gone = HtmlResponse(f"{BASE}/rss/", status=404, body=b"<h1>Halaman tidak ditemukan</h1>")
+    assert urls_of(feed.parse_feed(gone)) == []
+    assert stat(feed, "spektroom/feed/missing") == 1
+    sitemap = make_spider(SitemapSpider)
+    robots = TextResponse(f"{BASE}/robots.txt", body=ROBOTS_TXT)
+    requests = list(sitemap.parse_robots(robots))
+    # the sitemaps robots.txt names must exist; the conventional one may be missing
+    assert [r.meta.get("handle_httpstatus_list") for r in requests] == [None, None, [404, 410]]
+    missing = HtmlResponse(f"{BASE}/sitemap.xml", status=404, body=b"<h1>404</h1>")
+    assert urls_of(sitemap.parse_sitemap(missing)) == []
+    assert stat(sitemap, "spektroom/sitemap/missing") == 1
+
+
 def test_feed_since_and_not_a_feed() -> None:
     spider = make_spider(FeedSpider, since="2025-11-29")
     urls = urls_of(spider.parse_feed(XmlResponse(f"{BASE}/feed/", body=RSS_FEED)))

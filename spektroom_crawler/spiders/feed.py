@@ -15,6 +15,9 @@ from spektroom_crawler.spiders.base import SpektroomSpider
 __all__ = ["FeedSpider"]
 
 FEED_PATHS = ("/feed/", "/rss/")
+# A site has one of the two (WordPress /feed/, Ghost /rss/): the other's 404 is expected, not an
+# error to report on every 15-minute run.
+MISSING = [404, 410]
 
 
 class FeedSpider(SpektroomSpider):
@@ -24,9 +27,15 @@ class FeedSpider(SpektroomSpider):
 
     async def start(self) -> AsyncIterator[Any]:
         for path in FEED_PATHS:
-            yield scrapy.Request(self.url(path), callback=self.parse_feed)
+            yield scrapy.Request(
+                self.url(path), callback=self.parse_feed, meta={"handle_httpstatus_list": MISSING}
+            )
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        if response.status in MISSING:
+            self.count("spektroom/feed/missing")
+            self.logger.info("no feed at %s (%s)", response.url, response.status)
+            return
         links = feed_entries(response.body, self.base_url)
         if not links:
             self.count("spektroom/feed/empty_or_unreadable")

@@ -21,6 +21,8 @@ from spektroom_crawler.spiders.base import SpektroomSpider
 __all__ = ["SitemapSpider"]
 
 DEFAULT_SITEMAP_PATHS = ("/sitemap.xml",)
+# The conventional /sitemap.xml may not exist where robots.txt names another: not an error.
+MISSING = [404, 410]
 
 
 class SitemapSpider(SpektroomSpider):
@@ -36,19 +38,21 @@ class SitemapSpider(SpektroomSpider):
             dont_filter=True,
         )
 
-    def sitemap_request(self, url: str) -> scrapy.Request:
-        return scrapy.Request(url, callback=self.parse_sitemap)
+    def sitemap_request(self, url: str, *, optional: bool = False) -> scrapy.Request:
+        meta = {"handle_httpstatus_list": MISSING} if optional else {}
+        return scrapy.Request(url, callback=self.parse_sitemap, meta=meta)
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
         """The robots.txt sitemaps, then the conventional /sitemap.xml (duplicates are filtered)."""
         listed = robots_sitemaps(response.body, self.base_url)
         self.count("spektroom/sitemap/from_robots", len(listed))
-        for url in [*listed, *(self.url(p) for p in DEFAULT_SITEMAP_PATHS)]:
+        for url in listed:
             if not is_same_site(url, self.base_url):
                 self.count("spektroom/sitemap/offsite")
-                continue
-            if is_post_sitemap(url):
+            elif is_post_sitemap(url):
                 yield self.sitemap_request(url)
+        for path in DEFAULT_SITEMAP_PATHS:
+            yield self.sitemap_request(self.url(path), optional=True)
 
     def robots_failed(self, failure: Any) -> Iterator[scrapy.Request]:
         """No robots.txt: fall back to the conventional sitemap locations."""
@@ -57,6 +61,9 @@ class SitemapSpider(SpektroomSpider):
             yield self.sitemap_request(self.url(path))
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        if response.status in MISSING:
+            self.count("spektroom/sitemap/missing")
+            return
         kind, links = sitemap_entries(response.body, self.base_url)
         if kind == "index":
             yield from self._follow_index(links)
