@@ -57,6 +57,19 @@ def normalize_text(value: str | None) -> str | None:
     return text or None
 
 
+def _normalize_paragraphs(paragraphs: Sequence[str | None]) -> list[str]:
+    """`normalize_text` over the body, empty paragraphs dropped; the Unicode checks run once
+    over the whole body instead of once per paragraph (the body is most of the text)."""
+    texts = [p if isinstance(p, str) else str(p) for p in paragraphs if p is not None]
+    joined = "".join(texts)
+    if not joined.isascii():
+        if not unicodedata.is_normalized("NFC", joined):
+            texts = [unicodedata.normalize("NFC", t) for t in texts]
+        if INVISIBLE_RE.search(joined):
+            texts = [INVISIBLE_RE.sub("", t) for t in texts]
+    return [t for t in (" ".join(t.split()) for t in texts) if t]
+
+
 def _clean_list(values: Iterable[str | None] | None) -> list[str]:
     """Normalized, non-empty, first occurrence kept (case-insensitive)."""
     out: list[str] = []
@@ -105,7 +118,7 @@ def normalize_article(article: Article) -> Article:
     ):
         setattr(article, name, normalize_text(getattr(article, name)))
     # A paragraph never keeps a newline: the store joins paragraphs with a blank line.
-    article.paragraphs = [p for p in (normalize_text(p) for p in article.paragraphs or ()) if p]
+    article.paragraphs = _normalize_paragraphs(article.paragraphs or [])
     article.tags = _clean_list(article.tags)
     article.authors = _clean_list(article.authors)
     article.editors = _clean_list(article.editors)
