@@ -1,0 +1,157 @@
+"""Bytes to one parsed lxml tree: encoding detection, parsing, and text helpers.
+
+Decoding follows what a browser (and Scrapy's HtmlResponse) does for a page without HTTP headers:
+a byte-order mark wins, then a <meta charset> / http-equiv declaration in the first bytes, then
+UTF-8 if the bytes are valid UTF-8, then windows-1252 (the web's de-facto "latin-1").
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import threading
+
+from lxml import etree
+
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">.
+META_CHARSET_RE = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+# lxml refuses str input that still carries an XML encoding declaration.
+XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Labels browsers treat as windows-1252 (WHATWG encoding standard).
+WINDOWS_1252_ALIASES = frozenset({"iso8859-1", "latin-1", "ascii", "cp1252", "windows-1252"})
+SNIFF_BYTES = 4096
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding a page declares in its first bytes (BOM or meta), as a Python codec name."""
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return name
+    match = META_CHARSET_RE.search(data[:SNIFF_BYTES])
+    if not match:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return "cp1252" if name in WINDOWS_1252_ALIASES else name
+
+
+def decode_html(data: bytes | str) -> str:
+    """Page bytes (or an already decoded str) to text, never raising."""
+    if isinstance(data, str):
+        return data
+    declared = declared_encoding(data)
+    candidates = [declared] if declared else []
+    candidates += [c for c in ("utf-8", "cp1252") if c != declared]
+    for name in candidates:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        return text[1:] if text.startswith("\ufeff") else text
+    # windows-1252 leaves five bytes undefined; replace them rather than fail.
+    return data.decode("cp1252", errors="replace")
+
+
+# lxml parser objects must not be shared between threads; one per thread, made on first use.
+_PARSERS = threading.local()
+
+
+def _parser(encoding: str | None = None) -> etree.HTMLParser:
+    parsers: dict[str | None, etree.HTMLParser] | None = getattr(_PARSERS, "parsers", None)
+    if parsers is None:
+        parsers = _PARSERS.parsers = {}
+    parser = parsers.get(encoding)
+    if parser is None:
+        parser = parsers[encoding] = etree.HTMLParser(encoding=encoding)
+    return parser
+
+
+def parse_document(data: bytes | str) -> etree._Element | None:
+    """Decode and parse in one step, never raising; None when there is nothing to parse.
+
+    UTF-8 bytes (declared or valid as such: the common case) go to libxml2 as bytes with the
+    encoding fixed, which skips building a Python str and re-encoding it for the parser.
+    Everything else is decoded by `decode_html` first.
+    """
+    if isinstance(data, bytes):
+        if declared_encoding(data) in (None, "utf-8"):
+            body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+            if body.isascii() or _is_utf8(body):
+                return _parse(body, "utf-8") if body.strip() else None
+        data = decode_html(data)
+    text = XML_DECL_RE.sub("", data, count=1)
+    return _parse(text, None) if text.strip() else None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _parse(data: bytes | str, encoding: str | None) -> etree._Element | None:
+    try:
+        root = etree.fromstring(data, _parser(encoding))
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+    return root if root is not None and isinstance(root.tag, str) else None
+
+
+def parse_html(text: str) -> etree._Element | None:
+    """One lxml tree for the whole page, or None when there is nothing to parse.
+
+    Plain lxml.etree elements (not lxml.html's): same libxml2 parse, but element proxies are
+    created without lxml.html's per-element Python class lookup, which halves tree walks.
+    """
+    return parse_document(text)
+
+
+def text_content(el: etree._Element) -> str:
+    """All text inside an element (like lxml.html's text_content())."""
+    return "".join(el.itertext())  # type: ignore[arg-type]  # HTML trees yield str only
+
+
+def norm_space(text: str | None) -> str:
+    """Collapse every run of whitespace (incl. no-break spaces) into one space; strip."""
+    return " ".join(text.split()) if text else ""
+
+
+def element_text(el: etree._Element) -> str:
+    """Visible text of an element; each <br> becomes a newline, and only a <br> does.
+
+    Newlines in the HTML source are just whitespace, so they become spaces: callers split lines
+    on "\n" to find trailer lines ("Reporter: X<br>Editor: Y") and paragraph breaks.
+    """
+    if len(el) == 0:
+        return (el.text or "").replace("\n", " ")
+    parts: list[str] = []
+    _walk(el, parts)
+    return "".join(parts)
+
+
+SKIP_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
+
+
+def _walk(el: etree._Element, parts: list[str]) -> None:
+    if el.text:
+        parts.append(el.text.replace("\n", " "))
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str):
+            if tag == "br":
+                parts.append("\n")
+            elif tag not in SKIP_TEXT_TAGS:
+                _walk(child, parts)
+        if child.tail:
+            parts.append(child.tail.replace("\n", " "))

@@ -1,0 +1,1146 @@
+"""Direct and indirect quotes, with their speakers, from Indonesian news paragraphs.
+
+Pure text in, `Quote` records out: no Scrapy, no parsel. `extract_quotes` never raises; bad
+items (None, non-strings) count as empty paragraphs so paragraph indexes stay aligned.
+
+Text normalization (the exact rules fixture writers follow)
+-----------------------------------------------------------
+Every paragraph first has its whitespace runs (NBSP and newlines included) collapsed to one
+space and is stripped.
+
+Direct quotes (`kind="direct"`):
+- Quote marks are the double marks `"` “ ” „ ‟ « » ″. Single marks (‘ ’ ') never delimit a
+  quote (they mark terms inside one, and the apostrophe of "Jum'at"). A mark opens or closes by
+  its neighbours (space, start or "(" before and a character after: opens; a character before
+  and a space, punctuation or the end after: closes), so ”Kami ...,” and mixed "...” pairs
+  work; when the neighbours do not decide, the glyph does (“ opens, ” closes, " toggles).
+- `text` is what stands between the marks, whitespace collapsed, with the trailing comma
+  removed: a trailing "," and a trailing ".," (a typo for ",") go; a final ".", "?", "!" or
+  "..." stays ('"Kami siap." kata X' keeps the period, as written). Quotes nested inside a quote
+  stay in the text with their marks; a comma outside the closing mark ('«...», tegas X') is not
+  part of the text.
+- A split quote ('"Kami siap," kata Lili, "untuk membantu."': an attribution ending with a
+  comma or colon and the next quote right after it) is ONE quote: the parts, each cleaned as
+  above, joined with one space: "Kami siap untuk membantu."; the first attribution counts.
+- A quote running over several paragraphs (opening mark on each, closing only on the last) is
+  ONE quote: the parts joined with one space, `paragraph` = the first one. A last paragraph that
+  forgot its opening mark still continues the quote when its first mark closes a quote and a
+  speech verb follows. A paragraph whose only opening mark is missing ('Kami siap," ujar X.')
+  gives a quote from the paragraph start when a speech verb follows the closing mark.
+- A quoted span is speech when (a) a speech verb follows its closing mark ('," ujar Sukardi.',
+  '," tegasnya.', '," Sukardi menambahkan.') and the span ends with , . ! ? or starts a
+  sentence; or (b) a speech verb introduces it ('Weni mengatakan, "..."', 'Menurut Weni, "..."',
+  'Kata Lili: "..."', 'Ia menegaskan bahwa "..."'), the span ends its clause (ends with
+  punctuation, or no lower-case word follows the closing mark) and a comma/colon/"bahwa" leads
+  in or the span is sentence-like (ends with punctuation or has 5+ words); or (c) it has no
+  attribution but starts a sentence, nothing lower-case follows it, and it is sentence-like
+  (3+ words, or ends with . ! ?): then `speaker` and `verb` are None. Anything else (program
+  names, terms: 'program "Jumat Berkah"', 'istilah “zero ODOL”', 'aplikasi "Lapor Pak"') is not
+  a quote.
+- When a quote has attributions on both sides, the closing one counts unless it names no one
+  (-nya, a pronoun, "kata seorang warga") and the opening one names a person.
+- A speech verb after a quote followed by no person ('," kata seorang warga.') still makes a
+  quote (when the quote ends with punctuation): speaker None, `speaker_title` the role words
+  when there are any ("seorang warga"), else None.
+
+Indirect speech (`kind="indirect"`), outside direct quotes only:
+- "SUBJECT VERB, clause", "SUBJECT VERB bahwa clause", "SUBJECT VERB: clause" with VERB one of
+  the me- speech verbs (ME_VERBS below), and "Menurut SUBJECT, clause" / "Menurutnya, clause"
+  at the start of a sentence (after connectors such as "Sementara itu,"). "..., menurut X, ..."
+  inside a sentence is not taken. SUBJECT is the sentence up to the verb, minus a leading
+  dateline ("PUTUSSIBAU, Spektroom – "), leading connectors ("Namun", "Sementara itu", ...),
+  a leading adverbial clause ending in a comma ("Dalam sambutannya, ...") and adverbs before
+  the verb ("juga", "pun", "kembali", ...); it must be a person: a name, a role such as
+  "Kepala Desa setempat", or a pronoun.
+- `text` is the clause after the comma / "bahwa" / colon up to and including the punctuation
+  that ends the sentence (or the end of the paragraph), whitespace collapsed, trailing comma
+  removed; a direct quote later in the same sentence ends the clause before it. When the
+  clause opens with a quoted phrase that is not a direct quote by the rules above ('Sukardi
+  mengatakan bahwa “kerja sama lintas sektor” menjadi kunci ...'), it is indirect speech with
+  the phrase, marks included, in its text.
+
+Speakers:
+- `verb` is the verb as written, lower-cased ("ujar", "tegasnya", "mengatakan", "menurut",
+  "menurutnya").
+- `speaker` is the bare name from `split_person`; `speaker_title` its role. A named speaker's
+  title is remembered: when the same person is named again without a title, or referred to by
+  a pronoun, the last title seen for them is used.
+- -nya verbs (katanya, ujarnya, tegasnya, ...) and the pronouns ia, dia, beliau (and "pihaknya"
+  as a subject) resolve, in this order, to: the named person opening the previous sentence of
+  the same paragraph ("Salah seorang petani, Suparmi, mengaku terbantu. “...,” tuturnya." ->
+  Suparmi, title "Salah seorang petani"; the subject is the run of name/role/organisation words
+  at the sentence start, followed by a lower-case word); else the most recent named speaker of
+  a quote (direct or indirect), across paragraphs. A person merely mentioned in an earlier
+  paragraph is not a speaker. With no speaker yet the speaker is None.
+- A shorter form of a name already seen ("Weni" after "Weni Catur Fitriani") resolves to the
+  full name when exactly one known name contains all its words.
+- Quotes are ordered by paragraph, then by position in the paragraph (the opening mark of a
+  direct quote, the start of the sentence of an indirect one).
+
+Names (`split_person`): honorifics (Dr., H., Hj., Ir., Prof., KH., Bapak, ...) and degrees
+(S.Sos., M.Si., SH, MH, ...) are dropped; ranks, roles, organisations and places go to the
+title. Commas (and ":", ";", "|") separate segments; the first segment made only of name words
+is the name, else the trailing run of name words (capitalized, not a role/organisation/place
+word) of the last segment that has one; when that run has 3+ words right after a regional
+role ("Wakil Bupati Sleman Danang Maharsa"), its first word is the region and goes to the
+title. All-caps words are treated as acronyms, never names.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spektroom_crawler.record import Quote, QuoteKind
+
+__all__ = ["extract_quotes", "split_person"]
+
+# --- vocabulary ---------------------------------------------------------------------------
+
+# Short speech verbs used after a quote ('," ujar Sukardi'), also with -nya ('," tegasnya').
+BASE_VERBS: tuple[str, ...] = (
+    "kata", "ujar", "tutur", "ucap", "ungkap", "jelas", "papar", "tegas", "sebut", "terang",
+    "lanjut", "tambah", "imbuh", "pungkas", "sambung", "tukas", "cetus", "tandas", "timpal",
+    "kilah", "beber", "urai", "tanya", "seru",
+)
+# Full (me-) speech verbs: before a quote ('Weni mengatakan, "..."') and in indirect speech.
+ME_VERBS: tuple[str, ...] = (
+    "mengatakan", "menyatakan", "menyampaikan", "menjelaskan", "menuturkan", "menegaskan",
+    "mengungkapkan", "menambahkan", "menilai", "menyebutkan", "menyebut", "memaparkan",
+    "menerangkan", "menekankan", "mengingatkan", "mengakui", "berkata",
+)
+_BASE_ALT = "|".join(sorted(BASE_VERBS, key=len, reverse=True))
+_ME_ALT = "|".join(sorted(ME_VERBS, key=len, reverse=True))
+
+PRONOUNS = frozenset({"ia", "dia", "beliau"})
+# "Pihaknya menegaskan, ..." ("his side") speaks for the last speaker too.
+SUBJECT_PRONOUNS = PRONOUNS | {"pihaknya"}
+
+HONORIFICS = frozenset({
+    "dr", "drs", "dra", "drg", "h", "hj", "ir", "prof", "kh", "k.h", "ust", "ustaz", "ustadz",
+    "ustadzah", "bapak", "ibu", "pak", "bu", "sdr", "sdri", "saudara", "saudari", "tuan",
+    "nyonya", "ny", "tn", "hajjah", "hajah", "ns",
+})
+# Degrees written without dots (case-sensitive): "Ahmad Yani SH MH".
+PLAIN_DEGREES = frozenset({
+    "SH", "MH", "SE", "MM", "MSi", "SPd", "MPd", "SSos", "SIP", "SKom", "ST", "MT", "SKM",
+    "SAg", "MAg", "SHI", "MAP", "MBA", "MSc", "Lc", "SKep", "SFarm", "SKed", "SPt", "SHut",
+    "SIKom", "MKes", "SKes", "MKn", "SS", "SSi", "MPH", "PhD", "SAP", "SPdI", "SThI", "MHum",
+    "SHum", "MA", "AMd", "SP", "MP",
+})
+DEGREE_DOTTED_RE = re.compile(
+    r"(?:[SMDBA]\d?\.\s?[A-Z][A-Za-z]{0,3}\.?(?:[A-Z][a-z]{0,3}\.?)?"
+    r"|Sp\.\s?[A-Z][A-Za-z]{0,4}\.?|Ph\.\s?D\.?|Ns\.|Apt\.|Lc\.|Dipl\.[A-Za-z.]+)"
+)
+# "Prof.Dr.H.Ahmad" -> "Prof. Dr. H. Ahmad" so honorifics are separate tokens.
+HONORIFIC_GLUE_RE = re.compile(r"\b(Prof|Dr|Drs|Dra|Ir|H|Hj|KH|dr|Drg)\.(?=[A-Z])")
+
+# Words that begin a role/title ("wakil bupati kapuas Sukardi", "Kepala Desa setempat").
+ROLE_HEADS = frozenset({
+    "bupati", "wakil", "wabup", "gubernur", "wagub", "wali", "walikota", "wawali", "kapolres",
+    "kapolresta", "kapolda", "kapolsek", "kapolri", "wakapolres", "wakapolresta", "wakapolda",
+    "kasat", "kasatreskrim", "kasatlantas", "kasatnarkoba", "kasatpolpp", "kasi", "kasie",
+    "kabid", "kabag", "kasubag", "kasubbag", "kasubsi", "kasubbid", "kadis", "kadinsos",
+    "kepala", "ketua", "ketum", "sekretaris", "sekda", "sekjen", "sekcam", "bendahara",
+    "anggota", "direktur", "dirut", "manajer", "manager", "koordinator", "camat", "lurah",
+    "kades", "kadus", "danramil", "dandim", "danrem", "danyon", "pangdam", "kasdim", "babinsa",
+    "bhabinkamtibmas", "menteri", "presiden", "wapres", "rektor", "dekan", "dosen", "guru",
+    "pengamat", "plt", "plh", "pj", "pjs", "kajari", "kajati", "juru", "jubir", "komandan",
+    "pimpinan", "pemimpin", "staf", "staff", "ahli", "pakar", "tokoh", "pendiri", "ceo",
+    "pemilik", "kanit", "panit", "kapus", "kaur", "dokter", "bidan", "perawat", "relawan",
+    "penyuluh", "pendamping", "fasilitator", "inspektur", "hakim", "jaksa", "kuasa",
+    "pengacara", "advokat", "perwakilan", "pengurus", "warga", "petani", "nelayan",
+    "pedagang", "pengusaha", "siswa", "mahasiswa", "korban", "saksi", "humas", "kapten",
+    "kolonel", "mayor", "akbp", "akp", "kompol", "kombes", "irjen", "brigjen", "komjen",
+    "jenderal", "iptu", "ipda", "aiptu", "aipda", "bripka", "brigpol", "brigadir", "briptu",
+    "bripda", "bharada", "letkol", "lettu", "letda", "serma", "serka", "sertu", "serda",
+    "kopda", "koptu", "praka", "pratu", "prada", "mayjen", "letjen", "laksma", "laksda",
+    "marsma", "marsda", "kasatpol", "reporter", "penulis", "pewarta", "wartawan", "kontributor",
+    "editor", "redaktur", "fotografer", "jurnalis",
+})
+# Roles followed by the name of their region ("Bupati Sleman ...", "Kapolres Landak ...").
+JURISDICTION_ROLES = frozenset({
+    "bupati", "wabup", "gubernur", "wagub", "walikota", "kota", "wawali", "kapolres",
+    "kapolresta", "kapolda", "kapolsek", "wakapolres", "wakapolda", "camat", "dandim",
+    "danramil", "danrem", "pangdam", "kajari", "kajati", "dprd", "sekda", "pemkab", "pemkot",
+    "pemprov", "polres", "polresta", "polda", "polsek", "kabupaten", "provinsi", "kecamatan",
+    "desa", "kelurahan",
+})
+# Capitalized words that are part of a title/organisation/place, never of a person's name.
+ORG_WORDS = frozenset({
+    "pol", "inf", "kav", "arh", "czi", "cpm", "tni", "polri", "dinas", "badan", "kantor",
+    "sosial", "kesehatan", "pendidikan", "pertanian", "perhubungan", "pariwisata",
+    "kebudayaan", "kependudukan", "pencatatan", "sipil", "lingkungan", "hidup", "pekerjaan",
+    "umum", "perumahan", "kabupaten", "kota", "provinsi", "desa", "kecamatan", "kelurahan",
+    "dusun", "polres", "polresta", "polda", "polsek", "kodim", "koramil", "korem", "kodam",
+    "satpol", "pp", "dprd", "dpr", "dpd", "mpr", "pemkab", "pemprov", "pemkot", "pemda",
+    "pemerintah", "daerah", "dinsos", "bpbd", "basarnas", "puskesmas", "rsud", "rumah",
+    "sakit", "universitas", "sekolah", "organisasi", "yayasan", "lembaga", "komisi", "fraksi",
+    "partai", "bidang", "bagian", "seksi", "unit", "divisi", "satuan", "satreskrim",
+    "satlantas", "satnarkoba", "reskrim", "lantas", "protokol", "sekretariat", "inspektorat",
+    "bappeda", "bapenda", "kementerian", "kemensos", "kemenkes", "pusat", "cabang", "wilayah",
+    "regional", "program", "lapangan", "kegiatan", "tim", "gugus", "tugas", "satgas", "forum",
+    "asosiasi", "himpunan", "ikatan", "persatuan", "perkumpulan", "koperasi", "bumdes",
+    "kelompok", "karang", "taruna", "pkk", "posyandu", "majelis", "pengadilan", "negeri",
+    "kejaksaan", "kejari", "kejati", "agama", "urusan", "perlindungan", "pemberdayaan",
+    "perempuan", "anak", "keluarga", "berencana", "pencegahan", "penanganan", "tenaga",
+    "kerja", "transmigrasi", "perdagangan", "perindustrian", "komunikasi", "informatika",
+    "kominfo", "statistik", "pemuda", "olahraga", "dispora", "disdik", "dinkes", "dishub",
+    "kesbangpol", "bnn", "bnnk", "bnnp", "bpjs", "ketenagakerjaan", "palang", "merah",
+    "indonesia", "nasional", "republik", "bicara", "harian", "operasional",
+    "pelaksana", "teknis", "balai", "besar", "utama", "muda", "madya", "pratama", "setempat",
+    "kalimantan", "sumatera", "sulawesi", "jawa", "papua", "maluku", "bali", "nusa",
+    "tenggara", "barat", "timur", "utara", "selatan", "tengah", "kalbar", "kalteng", "kalsel",
+    "kaltim", "kaltara", "sumbar", "sumut", "sumsel", "jabar", "jateng", "jatim", "diy",
+    "dki", "jakarta", "kapuas", "hulu", "hilir", "sintang", "sanggau", "sekadau", "melawi",
+    "ketapang", "kayong", "kubu", "mempawah", "landak", "bengkayang", "sambas", "singkawang",
+    "pontianak", "putussibau", "jember", "agam", "padang", "raya",
+})
+# Nouns that head a non-person subject ("Data BPS menyebutkan, ...").
+NON_PERSON_WORDS = frozenset({
+    "data", "hasil", "laporan", "survei", "penelitian", "riset", "kajian", "studi", "catatan",
+    "informasi", "pantauan", "keterangan", "surat", "aturan", "peraturan", "undang-undang",
+    "keputusan", "edaran", "pengumuman", "rilis", "siaran", "pers", "berita", "media",
+    "sumber", "grafik", "tabel", "dokumen", "acara", "rapat", "hal", "pihak", "masyarakat",
+    "negara", "polisi", "aparat", "petugas", "panitia", "publik", "warganet", "netizen",
+    "penghargaan", "upaya", "langkah", "kondisi", "situasi", "redaksi", "admin",
+    "administrator", "spektroom",
+    # function words that open a sentence with a capital letter
+    "namun", "tetapi", "sementara", "selain", "lebih", "selanjutnya", "terpisah", "adapun",
+    "sedangkan", "oleh", "by", "dari", "untuk", "bagi", "menurut", "kata", "ujar", "atas",
+    "secara", "para", "seorang", "salah", "satu", "sejumlah", "beberapa", "semua", "seluruh",
+    "foto", "video", "baca",
+})
+DAY_NAMES = frozenset({
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "jum’at", "sabtu", "minggu", "ahad",
+})
+# Words that end a speaker mention after a verb ('," kata Sukardi kepada wartawan').
+MENTION_STOPS = frozenset({
+    "kepada", "pada", "saat", "ketika", "di", "dalam", "usai", "seusai", "selepas", "setelah",
+    "sesudah", "sebelum", "sesaat", "sembari", "sambil", "seraya", "kemarin", "tadi",
+    "belum", "dengan", "melalui", "lewat", "via", "ditemui", "dihubungi", "dikonfirmasi",
+    "menanggapi", "terkait", "soal", "mengenai", "tentang", "menjelang", "disela", "dilansir",
+    "dikutip", "kala", "waktu", "pagi", "siang", "sore", "malam", "lalu", "yang", "dan",
+    "bersama", "didampingi", "mewakili", "kemudian", "lagi", "pula", "juga", "pun",
+    "menutup", "mengakhiri", "sebagaimana", "seperti", "ini", "itu", "tersebut",
+}) | frozenset(ME_VERBS) | DAY_NAMES
+# Adverbial openers of a clause before the subject ("Dalam sambutannya, Bupati ...").
+ADVERBIAL_HEADS = frozenset({
+    "dalam", "pada", "saat", "ketika", "di", "usai", "seusai", "setelah", "sebelum",
+    "menanggapi", "terkait", "mengenai", "soal", "ditemui", "dihubungi", "dikonfirmasi",
+    "melalui", "sesuai", "berdasarkan", "sebagai", "untuk", "bagi", "dari", "kepada",
+    "selama", "sejak", "menjelang", "sambil", "mengingat", "atas", "dengan", "oleh",
+})
+# Words that may open a person subject before the role: "Salah seorang warga, Suparmi, ...".
+SUBJECT_FILLERS = frozenset({"salah", "seorang", "satu", "para"})
+NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "de", "al", "el", "bt", "bte"})
+ABBREVIATIONS = frozenset({
+    "dr", "drs", "dra", "drg", "h", "hj", "ir", "prof", "kh", "st", "no", "jl", "kab", "kec",
+    "kel", "ds", "rp", "tgl", "pol", "kol", "let", "mr", "mrs", "ny", "tn", "sdr", "bpk", "muh",
+    "moh", "mhd", "m", "ust", "pt", "cv", "tbk", "dkk", "a.n", "u.p", "vs", "hlm",
+})
+
+# --- regexes ------------------------------------------------------------------------------
+
+_QUOTE_CHARS = '"“”„‟«»″〝〞＂'
+QUOTE_MARK_RE = re.compile("[" + _QUOTE_CHARS + "]")
+_OPEN_GLYPHS = "“„‟«〝"
+_CLOSE_GLYPHS = "”»〞"
+_BEFORE_OPEN = "([{—–-:/"
+_AFTER_CLOSE = ".,;:!?)]}—–-…"
+TOKEN_RE = re.compile(r"\S+")
+NAME_CORE_RE = re.compile(r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*")
+
+# After a closing mark: ', ujar Sukardi' / ' tegasnya' / ' menurut Weni'.
+AFTER_VERB_RE = re.compile(
+    rf"[\s,]*(?:(?:demikian|begitu)\s+)?(?P<verb>(?:{_BASE_ALT}|menurut)(?P<nya>nya)?)\b",
+    re.IGNORECASE,
+)
+# After a closing mark, subject first: '," Sukardi menambahkan.' / '," ia menegaskan.'
+AFTER_SUBJECT_RE = re.compile(
+    rf"[\s,]*(?P<subj>(?:[Ii]a|[Dd]ia|[Bb]eliau)|[A-Z][^\s.,!?;{_QUOTE_CHARS}]*"
+    rf"(?:\s+[^\s!?;{_QUOTE_CHARS}]+){{0,7}}?)"
+    rf"\s+(?:(?:juga|pun|kembali|pula)\s+)?(?P<verb>{_ME_ALT})\b(?=\s*[.,;!?]|\s*$)"
+)
+# Before an opening mark: 'Weni mengatakan, ' / 'Ia menegaskan bahwa ' / 'Sukardi berkata: '.
+BEFORE_VERB_RE = re.compile(
+    rf"\b(?=[mMbB][eE])(?P<verb>{_ME_ALT})(?P<sep>\s*[,:]?\s*(?:bahwa\b\s*[,:]?\s*)?)$",
+    re.IGNORECASE,
+)
+# Before an opening mark, verb first: 'Menurut Weni, ' / 'Menurutnya, ' / 'Kata Lili: '.
+BEFORE_PREPOSED_RE = re.compile(
+    rf"\b(?P<verb>menurut|kata|ujar|tutur)(?P<nya>nya)?\b(?P<subj>[^{_QUOTE_CHARS}]{{0,160}}?)"
+    r"\s*[,:]\s*$",
+    re.IGNORECASE,
+)
+# Indirect speech: 'Ia menegaskan bahwa ', 'Sukardi menilai, ', 'X menjelaskan: '.
+INDIRECT_VERB_RE = re.compile(
+    # The lookahead rejects most positions before the alternation is tried (speed).
+    rf"\b(?=[mMbB][eE])(?P<verb>{_ME_ALT})(?:\s*[,:]\s*(?:bahwa\b\s*,?\s*)?|\s+bahwa\b\s*,?\s*)",
+    re.IGNORECASE,
+)
+# Is any me- speech verb in this (lower-cased) paragraph at all? One cheap scan.
+ME_VERB_PRESENT_RE = re.compile(
+    "me(?:" + "|".join(v[2:] for v in ME_VERBS if v.startswith("me")) + ")|berkata"
+)
+MENURUT_RE = re.compile(r"\b(?P<verb>menurut)(?P<nya>nya)?\b", re.IGNORECASE)
+# A sentence boundary: end punctuation (maybe a closing mark) and a space.
+SENTENCE_BOUNDARY_RE = re.compile(rf"[.!?]+[{_QUOTE_CHARS}’)]?\s+")
+# The end of a sentence: end punctuation followed by a capital (maybe after a mark) or the end.
+SENTENCE_END_RE = re.compile(rf"[.!?]+(?=[”’\"]?(?:\s+[{_QUOTE_CHARS}‘(]?[A-Z]|\s*$))")
+CONNECTOR_RE = re.compile(
+    r"^(?:(?:namun|tetapi|akan\s+tetapi|sementara\s+itu|sementara|selain\s+itu|"
+    r"lebih\s+lanjut|di\s+sisi\s+lain|kemudian|selanjutnya|terpisah|adapun|sedangkan|"
+    r"oleh\s+karena\s+itu|oleh\s+sebab\s+itu|senada\s+dengan\s+itu|senada|sebelumnya|kini|"
+    r"saat\s+ini|lalu|dan|bahkan|tak\s+hanya\s+itu|tidak\s+hanya\s+itu|di\s+samping\s+itu|"
+    r"(?:pada|dalam)\s+kesempatan\s+(?:itu|tersebut|yang\s+sama)|"
+    r"di\s+tempat\s+(?:yang\s+sama|terpisah)|pada\s+saat\s+yang\s+sama|"
+    r"hal\s+senada\s+(?:juga\s+)?(?:disampaikan|diungkapkan)\s+(?:oleh\s+)?)\b\s*,?\s*)+",
+    re.IGNORECASE,
+)
+# The dateline that opens a first paragraph: "PUTUSSIBAU, Spektroom – ", "Spektroom - "
+# (a dash with spaces around it within the first few words).
+DATELINE_LEAD_RE = re.compile(
+    r"^(?:[^\s,]+(?:\s[^\s,]+)?,\s*)?(?:[^\s,]+\s+){0,2}?[^\s,]+\s+[-–—]{1,2}(?:\s+|$)"
+)
+# Adverbs between a subject and its verb ("Ia juga menambahkan"), stripped word by word.
+TAIL_ADVERB_RE = re.compile(
+    r"(?:juga|pun|kembali|lebih\s+lanjut|pula|lantas|kemudian|sempat|turut|sekaligus|"
+    r"bahkan|lalu|selanjutnya|secara\s+tegas|dengan\s+tegas|tak\s+lupa|tidak\s+lupa|"
+    r"saat\s+itu|ketika\s+itu|sendiri)",
+    re.IGNORECASE,
+)
+# Appositive title after a name: "Sukardi selaku Wakil Bupati", "Lili yang juga Ketua ...".
+APPOSITIVE_RE = re.compile(
+    r"\s*,?\s+(?:selaku|sebagai|yang\s+juga|yang\s+merupakan|yang\s+menjabat(?:\s+sebagai)?)\s+",
+    re.IGNORECASE,
+)
+# A lower-case word with a verb prefix (me-, ber-, ter-): the predicate after a mention.
+VERB_LIKE_RE = re.compile(r"(?:me[mnrlw]|meng|meny|ber|ter)[a-z]{2,}")
+APPOSITIVE_AHEAD_RE = re.compile(r"yang\s+(?:juga|merupakan|menjabat)\b", re.IGNORECASE)
+# Segments of a mention: "Kepala Dinas, Dr. Ahmad Yani, S.Sos." / "Reporter: Apolonius".
+SEGMENT_SPLIT_RE = re.compile(r"[,:;|]")
+PARENS_RE = re.compile(r"\([^()]*\)")
+TITLE_LEAD_RE = re.compile(r"^(?:oleh|selaku|sebagai|yang\s+juga|yang)\s+", re.IGNORECASE)
+
+_OPEN, _CLOSE, _TOGGLE = 1, -1, 0
+
+
+# --- people -------------------------------------------------------------------------------
+
+
+def _core(tok: str) -> str:
+    return tok.strip(".,;:!?")
+
+
+def _is_honorific(tok: str) -> bool:
+    core = tok.rstrip(".,")
+    if not core:
+        return False
+    if core == "dr":  # lower-case "dr." is the medical doctor title
+        return True
+    return core[0].isupper() and core.lower() in HONORIFICS
+
+
+def _is_degree(tok: str) -> bool:
+    core = tok.rstrip(",;")
+    return bool(DEGREE_DOTTED_RE.fullmatch(core)) or core.rstrip(".") in PLAIN_DEGREES
+
+
+def _is_initial(tok: str) -> bool:
+    return len(tok) == 2 and tok[0].isupper() and tok[1] == "."
+
+
+def _is_name_token(tok: str) -> bool:
+    """A word that can be part of a person's name: capitalized, not a role/org/place word."""
+    if _is_initial(tok):
+        return True
+    core = _core(tok)
+    if len(core) < 2 or not core[0].isupper() or core.isupper():
+        return False
+    low = core.lower()
+    if low in ROLE_HEADS or low in ORG_WORDS or low in NON_PERSON_WORDS:
+        return False
+    if low in MENTION_STOPS or low in PRONOUNS or low in HONORIFICS:
+        return False
+    return bool(NAME_CORE_RE.fullmatch(core))
+
+
+def _all_name(tokens: list[str]) -> bool:
+    if not tokens or len(tokens) > 6 or not _is_name_token(tokens[0]):
+        return False
+    if not _is_name_token(tokens[-1]) or all(_is_initial(t) for t in tokens):
+        return False
+    return all(_is_name_token(t) or t.lower() in NAME_PARTICLES for t in tokens)
+
+
+def _trailing_name_run(tokens: list[str]) -> int:
+    """How many tokens at the end of `tokens` form a name ("... Irjen Pol Pipit Rismanto" -> 2)."""
+    n = 0
+    i = len(tokens) - 1
+    while i >= 0:
+        tok = tokens[i]
+        if _is_name_token(tok):
+            n = len(tokens) - i
+        elif not (tok.lower() in NAME_PARTICLES and n and i > 0 and _is_name_token(tokens[i - 1])):
+            break
+        i -= 1
+    run = tokens[len(tokens) - n :]
+    if run and all(_is_initial(t) for t in run):
+        return 0
+    return n
+
+
+def _clean_title(title: str) -> str | None:
+    title = " ".join(title.split()).strip(" ,;:-–—.")
+    title = TITLE_LEAD_RE.sub("", title).strip(" ,;:-–—")
+    if not title:
+        return None
+    words = title.split()
+    if words[0].lower() in ADVERBIAL_HEADS:
+        # "Dalam sambutannya Bupati Sintang" -> the title starts at the first role word.
+        for i, w in enumerate(words):
+            if _core(w).lower() in ROLE_HEADS:
+                return " ".join(words[i:]).strip(" ,")
+        return None
+    return title
+
+
+def split_person(raw: str | None) -> tuple[str | None, str | None]:
+    """Split a person mention into (bare name, title/role); honorifics and degrees are dropped.
+
+    "Kepala Dinas Sosial Kapuas Hulu, Dr. H. Ahmad Yani, S.Sos., M.Si." ->
+    ("Ahmad Yani", "Kepala Dinas Sosial Kapuas Hulu"). Anything unusable -> (None, None).
+    """
+    if not isinstance(raw, str):
+        return None, None
+    return _split_person(raw)
+
+
+@functools.lru_cache(maxsize=4096)  # pure; the same mentions recur within and across articles
+def _split_person(raw: str) -> tuple[str | None, str | None]:
+    text = PARENS_RE.sub(" ", raw)
+    text = QUOTE_MARK_RE.sub(" ", text)
+    text = " ".join(text.split()).strip(" ,.;:-–—/|")
+    if not text or len(text) > 200:
+        return None, None
+    text = HONORIFIC_GLUE_RE.sub(r"\1. ", text)
+    segments: list[list[str]] = []
+    for part in SEGMENT_SPLIT_RE.split(text):
+        for piece in APPOSITIVE_RE.split(" " + part.strip()):
+            toks = [t for t in piece.split() if not _is_honorific(t) and not _is_degree(t)]
+            toks = [t for t in toks if _core(t)]
+            if toks:
+                segments.append(toks)
+    if not segments:
+        return None, None
+    name_tokens: list[str] | None = None
+    title_parts: list[str] = []
+    name_idx = next((i for i, seg in enumerate(segments) if _all_name(seg)), None)
+    if name_idx is not None:
+        name_tokens = segments[name_idx]
+        title_parts = [
+            " ".join(s) for i, s in enumerate(segments) if i != name_idx and not _all_name(s)
+        ]
+    else:
+        for i in range(len(segments) - 1, -1, -1):
+            seg = segments[i]
+            n = _trailing_name_run(seg)
+            if n >= 3 and len(seg) > n and _core(seg[-n - 1]).lower() in JURISDICTION_ROLES:
+                n -= 1  # "Wakil Bupati Sleman Danang Maharsa": the word after the role is a place
+            if n:
+                name_tokens = seg[len(seg) - n :]
+                title_parts = [" ".join(s) for s in segments[:i]]
+                if seg[: len(seg) - n]:
+                    title_parts.append(" ".join(seg[: len(seg) - n]))
+                title_parts += [" ".join(s) for s in segments[i + 1 :]]
+                break
+        else:
+            title_parts = [" ".join(s) for s in segments]
+    name = None
+    if name_tokens:
+        name = " ".join(t if _is_initial(t) else _core(t) for t in name_tokens)
+    # Segments of nothing but non-person words ("Oleh", "By", "Spektroom", "Foto") are no title.
+    title_parts = [
+        p
+        for p in title_parts
+        if p and not all(_core(w).lower() in NON_PERSON_WORDS for w in p.split())
+    ]
+    title = _clean_title(", ".join(title_parts))
+    if name is None and title is not None and not _has_role(title):
+        title = None  # without a name, only a real role is worth keeping ("Kepala Desa setempat")
+    return name, title
+
+
+def _has_role(title: str) -> bool:
+    return any(_core(w).lower() in ROLE_HEADS for w in title.split())
+
+
+# --- quote spans --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Span:
+    """One top-level quoted span, possibly running over several paragraphs."""
+
+    para: int  # paragraph of the opening mark
+    start: int  # offset of the opening mark
+    parts: list[str] = field(default_factory=list)
+    ranges: list[tuple[int, int, int]] = field(default_factory=list)  # (para, start, end) covered
+    end_para: int = -1
+    end: int = -1  # offset just after the closing mark (paragraph length when unterminated)
+    closed: bool = False
+
+
+@dataclass(slots=True, frozen=True)
+class _Attr:
+    verb: str
+    mention: str | None  # raw person mention, None for -nya verbs and pronouns
+    pronoun: bool
+    weak: bool = False  # a speech verb follows the quote but no person is named ("kata seorang")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    para: int
+    pos: int
+    kind: QuoteKind
+    text: str
+    attr: _Attr | None
+    spans: list[_Span] = field(default_factory=list)  # the quoted spans of a direct quote
+
+
+def _mark_role(text: str, i: int) -> int:
+    prev = text[i - 1] if i > 0 else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    left = (not prev or prev.isspace() or prev in _BEFORE_OPEN) and bool(nxt) and not nxt.isspace()
+    right = (
+        bool(prev)
+        and not prev.isspace()
+        and (not nxt or nxt.isspace() or nxt in _AFTER_CLOSE or nxt in _QUOTE_CHARS)
+    )
+    if left and not right:
+        return _OPEN
+    if right and not left:
+        return _CLOSE
+    mark = text[i]
+    if mark in _OPEN_GLYPHS:
+        return _OPEN
+    if mark in _CLOSE_GLYPHS:
+        return _CLOSE
+    return _TOGGLE
+
+
+def _continues(text: str) -> bool:
+    """Does this paragraph open with a quote mark (the continuation of a running quote)?"""
+    return bool(text) and text[0] in _QUOTE_CHARS and _mark_role(text, 0) != _CLOSE
+
+
+def _first_mark_closes_speech(text: str) -> bool:
+    """Does the first mark of this paragraph close a quote that a speech verb follows?
+
+    That is the last paragraph of a running quote whose opening mark was forgotten, or a quote
+    whose opening mark is missing ('Kami siap," ujar Sukardi.').
+    """
+    m = QUOTE_MARK_RE.search(text)
+    if m is None or _mark_role(text, m.start()) != _CLOSE:
+        return False
+    return text[: m.start()].rstrip()[-1:] in (",", ".", "!", "?") and (
+        _after_attr(text, m.end()) is not None
+    )
+
+
+def _scan(paras: list[str]) -> list[_Span]:
+    """Find the top-level quoted spans of all paragraphs, in order."""
+    spans: list[_Span] = []
+    current: _Span | None = None
+    for pi, text in enumerate(paras):
+        depth = 0
+        content_start = 0
+        pos = 0
+        if current is not None:  # continuation: the quote runs on into this paragraph
+            depth = 1
+            if _continues(text):
+                content_start = pos = 1
+        for m in QUOTE_MARK_RE.finditer(text, pos):
+            i = m.start()
+            role = _mark_role(text, i)
+            if depth == 0:
+                if role == _CLOSE:
+                    # A closing mark with nothing open: a quote missing its opening mark when
+                    # it is the paragraph's first mark and a speech verb follows; else stray.
+                    first = QUOTE_MARK_RE.search(text)
+                    if (
+                        (not spans or spans[-1].end_para != pi)
+                        and first is not None
+                        and first.start() == i
+                        and _first_mark_closes_speech(text)
+                    ):
+                        spans.append(_Span(pi, 0, [text[:i]], [(pi, 0, i + 1)], pi, i + 1, True))
+                    continue
+                current = _Span(pi, i)
+                depth = 1
+                content_start = i + 1
+            elif role == _OPEN:
+                depth += 1  # a quote inside the quote: stays in the text
+            else:
+                depth -= 1
+                if depth == 0 and current is not None:
+                    current.parts.append(text[content_start:i])
+                    current.ranges.append((pi, current.start if current.para == pi else 0, i + 1))
+                    current.end_para, current.end, current.closed = pi, i + 1, True
+                    spans.append(current)
+                    current = None
+        if current is not None:
+            current.parts.append(text[content_start:])
+            current.ranges.append((pi, current.start if current.para == pi else 0, len(text)))
+            if pi + 1 < len(paras) and (
+                _continues(paras[pi + 1]) or _first_mark_closes_speech(paras[pi + 1])
+            ):
+                continue
+            current.end_para, current.end = pi, len(text)
+            spans.append(current)
+            current = None
+    return spans
+
+
+# --- text helpers -------------------------------------------------------------------------
+
+
+def _strip_trailing_comma(s: str) -> str:
+    s = s.strip()
+    if s.endswith(","):
+        s = s.rstrip(", ")
+        if s.endswith(".") and not s.endswith(".."):
+            s = s[:-1].rstrip()
+    return s
+
+
+def _is_abbrev_at(text: str, dot: int) -> bool:
+    """Is the period at `dot` part of an abbreviation ("Dr.", "H.", "S.Sos.") rather than an end?"""
+    start = text.rfind(" ", 0, dot) + 1
+    word = text[start:dot].lstrip(_QUOTE_CHARS + "(")
+    if not word:
+        return False
+    if len(word) == 1 and word.isalpha():
+        return True
+    return word.lower() in ABBREVIATIONS or _is_degree(word + ".")
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    start = floor
+    for m in SENTENCE_BOUNDARY_RE.finditer(text, floor, pos):
+        if text[m.start()] == "." and _is_abbrev_at(text, m.start()):
+            continue
+        start = m.end()
+    return start
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    for m in SENTENCE_END_RE.finditer(text, pos):
+        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbrev_at(text, m.start()):
+            continue
+        return m.end()
+    return len(text)
+
+
+def _strip_connectors(s: str) -> str:
+    """Drop what may open a sentence before its subject: a dateline, connectors, an adverbial."""
+    m = DATELINE_LEAD_RE.match(s)
+    if m:
+        s = s[m.end() :]
+    prev = None
+    while prev != s:
+        prev = s
+        m = CONNECTOR_RE.match(s)
+        if m:
+            s = s[m.end() :].strip(" ,")
+        words = s.split(" ", 1)
+        if words and words[0].lower() in ADVERBIAL_HEADS and "," in s:
+            s = s.split(",", 1)[1].strip()
+    return s
+
+
+def _strip_tail_adverbs(subj: str) -> str:
+    words = subj.split()
+    while len(words) > 1:
+        for n in (2, 1):
+            if len(words) > n and TAIL_ADVERB_RE.fullmatch(" ".join(words[-n:]).lower()):
+                del words[-n:]
+                break
+        else:
+            break
+    return " ".join(words).strip(" ,")
+
+
+def _subject_attr(verb: str, subject: str) -> _Attr | None:
+    """Turn the words before a speech verb into an attribution, if they name a person."""
+    subj = _strip_connectors(" ".join(subject.split()).strip(" ,"))
+    subj = _strip_tail_adverbs(subj)
+    if not subj:
+        return None
+    if subj.lower() in SUBJECT_PRONOUNS:
+        return _Attr(verb, None, True)
+    if len(subj.split()) > 16 or subj.split()[0].lower() in NON_PERSON_WORDS:
+        return None
+    name, title = split_person(subj)
+    if name is None and (title is None or _core(title.split()[0]).lower() not in ROLE_HEADS):
+        return None
+    return _Attr(verb, subj, False)
+
+
+def _cut_mention(text: str, pos: int) -> tuple[str, int]:
+    """The person mention after a verb, up to a stop word, a date, a bracket or the sentence end."""
+    out: list[str] = []
+    end = pos
+    cursor = pos
+    while len(out) < 16:
+        m = TOKEN_RE.search(text, cursor)
+        if m is None:
+            break
+        cursor = m.end()
+        tok = m.group()
+        if tok[0] in _QUOTE_CHARS or tok[0] == "(":
+            break
+        # "ujar Sukardi yang juga Ketua Gugus Tugas" keeps the appositive title.
+        appositive = APPOSITIVE_AHEAD_RE.match(text, m.start()) if out else None
+        if appositive is not None:
+            out.append(appositive.group())
+            cursor = end = appositive.end()
+            continue
+        core = _core(tok).lower()
+        if not core or core in MENTION_STOPS or "/" in core or (core.isdigit() and len(core) > 3):
+            break
+        if (
+            VERB_LIKE_RE.match(tok)
+            and core not in ROLE_HEADS
+            and core not in ORG_WORDS
+            and core not in NAME_PARTICLES
+        ):
+            break  # "ucap Ustaz Hamdan memimpin doa": a verb ends the mention
+        out.append(tok)
+        end = m.end()
+        if tok[-1] in ";!?":
+            break
+        if tok.endswith("."):
+            if _is_degree(tok):
+                break  # degrees close a name: "..., S.Sos., M.Si." then the sentence ends
+            if not (_is_honorific(tok) or _is_initial(tok) or core in ABBREVIATIONS):
+                break
+    return " ".join(out).rstrip(" ,"), end
+
+
+def _mention_attr(verb: str, mention: str) -> _Attr | None:
+    if not mention:
+        return None
+    if _core(mention).lower() in PRONOUNS:
+        return _Attr(verb, None, True)
+    name, title = split_person(mention)
+    if name is None and (title is None or _core(title.split()[0]).lower() not in ROLE_HEADS):
+        return None
+    return _Attr(verb, mention, False)
+
+
+@functools.lru_cache(maxsize=1024)  # asked several times per span (split quotes, continuations)
+def _after_attr(text: str, pos: int) -> tuple[_Attr, int] | None:
+    """The attribution right after a closing mark, and where it ends."""
+    m = AFTER_VERB_RE.match(text, pos)
+    if m:
+        verb = m.group("verb").lower()
+        if m.group("nya"):
+            return _Attr(verb, None, True), m.end()
+        mention, end = _cut_mention(text, m.end())
+        attr = _mention_attr(verb, mention)
+        if attr is not None:
+            return attr, end
+        if mention:
+            return _Attr(verb, mention, False, weak=True), end
+    m = AFTER_SUBJECT_RE.match(text, pos)
+    if m:
+        attr = _subject_attr(m.group("verb").lower(), m.group("subj"))
+        if attr is not None:
+            return attr, m.end()
+    return None
+
+
+def _before_attr(text: str, pos: int, floor: int) -> tuple[_Attr, bool] | None:
+    """The attribution right before an opening mark, and whether a comma/colon/bahwa leads in."""
+    head = text[floor:pos]
+    m = BEFORE_VERB_RE.search(head)
+    if m:
+        verb_at = floor + m.start()
+        start = _sentence_start(text, verb_at, floor)
+        attr = _subject_attr(m.group("verb").lower(), text[start:verb_at])
+        sep = m.group("sep")
+        has_sep = "," in sep or ":" in sep or "bahwa" in sep.lower()
+        return attr or _Attr(m.group("verb").lower(), None, False), has_sep
+    m = BEFORE_PREPOSED_RE.search(head)
+    if m:
+        verb_at = floor + m.start()
+        start = _sentence_start(text, verb_at, floor)
+        if _strip_connectors(text[start:verb_at].strip()):
+            return None  # "kata" inside a sentence ("kata kunci, ...") is not an attribution
+        verb = (m.group("verb") + (m.group("nya") or "")).lower()
+        subj = m.group("subj").strip(" ,")
+        if m.group("nya"):
+            return (_Attr(verb, None, True), True) if not subj else None
+        attr = _mention_attr(verb, subj)
+        return (attr, True) if attr is not None else None
+    return None
+
+
+def _span_ends_like_speech(content: str) -> bool:
+    return bool(content) and content.rstrip()[-1:] in ",.!?…"
+
+
+def _is_terminal(text: str, end: int) -> bool:
+    """Does the sentence or clause stop at the closing mark (no lower-case continuation)?"""
+    rest = text[end:].lstrip()
+    if not rest or rest[0] in ".!?;:,)—–-" or rest[0] in _QUOTE_CHARS:
+        return True
+    return not rest[0].islower()
+
+
+def _at_sentence_start(text: str, pos: int, floor: int) -> bool:
+    start = _sentence_start(text, pos, floor)
+    head = text[start:pos].strip()
+    if head.endswith(":"):
+        return True
+    return not _strip_connectors(head)
+
+
+def _word_count(s: str) -> int:
+    return len(s.split())
+
+
+# --- the extractor ------------------------------------------------------------------------
+
+
+def _normalize(paragraphs: Iterable[object] | str | None) -> list[str]:
+    if paragraphs is None:
+        return []
+    if isinstance(paragraphs, str):
+        paragraphs = [paragraphs]
+    try:
+        items = list(paragraphs)
+    except TypeError:
+        return []
+    # str.split() splits on all Unicode whitespace (NBSP too) and is much faster than a regex.
+    return [" ".join(p.split()) if isinstance(p, str) else "" for p in items]
+
+
+def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    # Where the text before each span begins: after the previous quote in its paragraph.
+    floors: dict[int, int] = {}
+    last_end: dict[int, int] = {}
+    for sp in spans:
+        floors[id(sp)] = last_end.get(sp.para, 0)
+        last_end[sp.end_para] = sp.end
+    i = 0
+    while i < len(spans):
+        span = spans[i]
+        text_open = paras[span.para]
+        parts = [span.parts]
+        group = [span]
+        last = span
+        attr: _Attr | None = None
+        after: tuple[_Attr, int] | None = None
+        # A split quote: '"Kami siap," kata Lili, "untuk membantu."'
+        while last.closed and i + 1 < len(spans):
+            text_close = paras[last.end_para]
+            after = _after_attr(text_close, last.end)
+            nxt = spans[i + 1]
+            if after is None or nxt.para != last.end_para or nxt.start < after[1]:
+                break
+            lead_in = text_close[last.end : nxt.start].rstrip()
+            if lead_in[-1:] not in (",", ":") or text_close[after[1] : nxt.start].strip(" ,:"):
+                break
+            if attr is None:
+                attr = after[0]
+            parts.append(nxt.parts)
+            group.append(nxt)
+            last = nxt
+            i += 1
+        i += 1
+
+        flat = [p for chunk in parts for p in chunk]
+        cleaned = [_strip_trailing_comma(" ".join(p.split())) for p in flat]
+        quote_text = " ".join(p for p in cleaned if p)
+        if not quote_text or not any(c.isalnum() for c in quote_text):
+            continue
+        close_text = paras[last.end_para]
+        floor = floors[id(span)]
+        sentence_start = _at_sentence_start(text_open, span.start, floor)
+        content_last = " ".join(flat[-1].split())
+        terminal = not last.closed or _is_terminal(close_text, last.end)
+
+        ends_like_speech = _span_ends_like_speech(content_last)
+        if attr is None and last.closed:
+            after = _after_attr(close_text, last.end)
+            if after is not None and (
+                ends_like_speech or (sentence_start and not after[0].weak)
+            ):
+                attr = after[0]
+        before = _before_attr(text_open, span.start, floor)
+        if before is None and span.start == 0 and span.para > 0:
+            # 'Sukardi mengatakan:' closing the previous paragraph introduces this quote.
+            prev = paras[span.para - 1]
+            if prev.endswith(":"):
+                before = _before_attr(prev, len(prev), last_end.get(span.para - 1, 0))
+        if before is not None and (terminal or ends_like_speech or attr is not None):
+            b_attr, has_sep = before
+            speechlike = has_sep or ends_like_speech or _word_count(quote_text) >= 5
+            # Prefer whichever names a person: the closing attribution, then the opening one.
+            if speechlike and (
+                attr is None
+                or attr.weak
+                or (attr.mention is None and not attr.pronoun and b_attr.mention is not None)
+                or (attr.pronoun and b_attr.mention is not None)
+            ):
+                attr = b_attr
+        if attr is None:
+            if not (sentence_start and terminal):
+                continue
+            if _word_count(quote_text) < 3 and quote_text[-1:] not in ".!?":
+                continue
+        out.append(_Candidate(span.para, span.start, "direct", quote_text, attr, group))
+    return out
+
+
+def _covered(ranges: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def _ranges_by_paragraph(spans: Iterable[_Span]) -> dict[int, list[tuple[int, int]]]:
+    out: dict[int, list[tuple[int, int]]] = {}
+    for span in spans:
+        for pi, a, b in span.ranges:
+            out.setdefault(pi, []).append((a, b))
+    return out
+
+
+def _indirect_candidates(
+    paras: list[str], spans: list[_Span], quoted: list[_Span]
+) -> list[_Candidate]:
+    """Indirect speech outside every quoted span; a direct quote ends the reported clause."""
+    covered = _ranges_by_paragraph(spans)
+    direct = _ranges_by_paragraph(quoted)
+    out: list[_Candidate] = []
+    for pi, text in enumerate(paras):
+        if not text:
+            continue
+        ranges = covered.get(pi, [])
+        low = text.lower()
+        # Cheap substring checks first: most paragraphs have no speech verb at all.
+        has_verb = ME_VERB_PRESENT_RE.search(low) is not None
+        for m in INDIRECT_VERB_RE.finditer(text) if has_verb else ():
+            verb_at = m.start()
+            clause_at = m.end()
+            if _covered(ranges, verb_at) or clause_at >= len(text):
+                continue
+            if any(a == clause_at for a, _b in direct.get(pi, ())):
+                continue  # 'Weni mengatakan, "..."' is a direct quote
+            floor = max((b for a, b in ranges if b <= verb_at), default=0)
+            start = _sentence_start(text, verb_at, floor)
+            attr = _subject_attr(m.group("verb").lower(), text[start:verb_at])
+            if attr is None:
+                continue
+            clause = _clause(text, clause_at, direct.get(pi, []))
+            if clause:
+                out.append(_Candidate(pi, start, "indirect", clause, attr))
+        for m in MENURUT_RE.finditer(text) if "menurut" in low else ():
+            verb_at = m.start()
+            if _covered(ranges, verb_at):
+                continue
+            floor = max((b for a, b in ranges if b <= verb_at), default=0)
+            start = _sentence_start(text, verb_at, floor)
+            if _strip_connectors(text[start:verb_at].strip()):
+                continue  # only "Menurut X, ..." at the start of a sentence
+            found = _menurut_subject(text, m)
+            if found is None:
+                continue
+            attr, clause_at = found
+            if clause_at >= len(text) or any(a == clause_at for a, _b in direct.get(pi, ())):
+                continue
+            clause = _clause(text, clause_at, direct.get(pi, []))
+            if clause:
+                out.append(_Candidate(pi, start, "indirect", clause, attr))
+    return out
+
+
+def _clause(text: str, start: int, ranges: list[tuple[int, int]]) -> str:
+    end = _sentence_end(text, start)
+    for a, _b in ranges:  # a direct quote inside the sentence ends the reported clause
+        if start <= a < end and text[start:a].strip():
+            end = min(end, a)
+    return _strip_trailing_comma(text[start:end])
+
+
+def _menurut_subject(text: str, m: re.Match[str]) -> tuple[_Attr, int] | None:
+    """The subject of "Menurut X, ..." and where the reported clause starts."""
+    verb = (m.group("verb") + (m.group("nya") or "")).lower()
+    pos = m.end()
+    if m.group("nya"):
+        rest = text[pos:]
+        stripped = rest.lstrip(" ,")
+        if stripped == rest.lstrip(" "):
+            return None  # "menurutnya" without a comma is not the lead-in
+        return _Attr(verb, None, True), pos + len(rest) - len(stripped)
+    # Segments separated by ", ": the subject takes segments until it names a person, then
+    # keeps only degrees and appositive names ("Kepala Dinas ..., Dr. H. Ahmad Yani, S.Sos.").
+    segs: list[tuple[int, int]] = []
+    cursor = pos
+    while True:
+        comma = text.find(",", cursor)
+        if comma < 0:
+            break
+        segs.append((cursor, comma))
+        cursor = comma + 1
+        if len(segs) > 8:
+            break
+    if not segs:
+        return None
+    subject_end = None
+    name_found = False
+    for k, (a, b) in enumerate(segs):
+        seg = text[a:b].strip()
+        if not seg:
+            return None
+        if k == 0:
+            if _sentence_end(text, a) < b:
+                return None
+            name_found = split_person(seg)[0] is not None
+            subject_end = b
+            continue
+        toks = [t for t in seg.split() if not _is_honorific(t)]
+        degree_only = bool(seg) and all(_is_degree(t) for t in seg.split())
+        name_like = all(_is_name_token(t) or _is_honorific(t) for t in seg.split())
+        if (
+            degree_only
+            or (toks and _all_name(toks) and len(toks) <= 5)
+            or (not name_found and k < 3 and name_like)
+        ):
+            subject_end = b
+            name_found = name_found or split_person(seg)[0] is not None
+            continue
+        break
+    if subject_end is None:
+        return None
+    subj = text[pos:subject_end].strip(" ,")
+    if subj.lower() in PRONOUNS:
+        attr: _Attr | None = _Attr(verb, None, True)
+    elif subj.split() and subj.split()[0].lower() in NON_PERSON_WORDS:
+        attr = None
+    else:
+        attr = _mention_attr(verb, subj)
+    if attr is None:
+        return None
+    clause_at = subject_end + 1
+    while clause_at < len(text) and text[clause_at] == " ":
+        clause_at += 1
+    return attr, clause_at
+
+
+def _preceding_subject(text: str, pos: int) -> str | None:
+    """The named person opening the sentence before `pos` in this paragraph, if any.
+
+    A pronoun or -nya right after "Sukardi hadir di lokasi." or "Salah seorang warga, Suparmi,
+    mengaku terbantu." means that person, even though they were not quoted yet.
+    """
+    current = _sentence_start(text, pos, 0)
+    if current == 0:
+        return None
+    prev = text[:current].rstrip()
+    sentence = _strip_connectors(prev[_sentence_start(prev, len(prev), 0) :])
+    words = sentence.split()
+    subject: list[str] = []
+    for word in words:
+        core = _core(word)
+        low = core.lower()
+        if not core or word[0] in _QUOTE_CHARS:
+            return None
+        if (
+            _is_name_token(word)
+            or _is_honorific(word)
+            or _is_degree(word)
+            or low in ROLE_HEADS
+            or low in ORG_WORDS
+            or low in SUBJECT_FILLERS
+        ):
+            subject.append(word)
+            continue
+        break
+    if not subject or len(subject) == len(words) or not _core(words[len(subject)])[:1].islower():
+        return None  # a subject needs a lower-case predicate after it
+    raw = " ".join(subject)
+    return raw if split_person(raw)[0] is not None else None
+
+
+class _Speakers:
+    """Who spoke last, and the last title seen for each person (for pronouns and -nya)."""
+
+    def __init__(self) -> None:
+        self.last: str | None = None
+        self.titles: dict[str, str] = {}
+        self.names: list[str] = []
+
+    def _canonical(self, name: str) -> str:
+        if name in self.names:
+            return name
+        words = set(name.split())
+        fuller = [k for k in self.names if words < set(k.split())]
+        if len(fuller) == 1:
+            return fuller[0]
+        self.names.append(name)
+        return name
+
+    def resolve(self, attr: _Attr | None) -> tuple[str | None, str | None]:
+        if attr is None:
+            return None, None
+        if attr.weak:
+            title = split_person(attr.mention)[1]
+            if title and any(_core(w).lower() in ROLE_HEADS for w in title.split()):
+                return None, title
+            return None, None
+        if attr.pronoun:
+            if self.last is None:
+                return None, None
+            return self.last, self.titles.get(self.last)
+        name, title = split_person(attr.mention)
+        if name is None:
+            return None, title
+        name = self._canonical(name)
+        if title:
+            self.titles[name] = title
+        else:
+            title = self.titles.get(name)
+        self.last = name
+        return name, title
+
+
+def extract_quotes(paragraphs: Sequence[str] | None) -> list[Quote]:
+    """Direct and indirect quotes of an article's body paragraphs, in reading order."""
+    paras = _normalize(paragraphs)
+    if not any(paras):
+        return []
+    spans = _scan(paras)
+    direct = _direct_candidates(paras, spans)
+    quoted = [span for cand in direct for span in cand.spans]
+    candidates = direct + _indirect_candidates(paras, spans, quoted)
+    candidates.sort(key=lambda c: (c.para, c.pos))
+    speakers = _Speakers()
+    quotes: list[Quote] = []
+    for cand in candidates:
+        attr = cand.attr
+        if attr is not None and attr.pronoun:
+            # "Salah seorang warga, Suparmi, mengaku terbantu. “...,” tuturnya." -> Suparmi.
+            subject = _preceding_subject(paras[cand.para], cand.pos)
+            if subject is not None:
+                attr = _Attr(attr.verb, subject, False)
+        speaker, title = speakers.resolve(attr)
+        verb = cand.attr.verb if cand.attr is not None else None
+        quotes.append(Quote(cand.text, speaker, title, verb, cand.kind, cand.para))
+    return quotes

@@ -1,0 +1,298 @@
+"""What a page says about itself in machine-readable form: JSON-LD, OpenGraph/meta, link tags.
+
+`Page` is built once per document; every field extractor reads from it, so the tree is walked for
+meta and JSON-LD exactly once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+from urllib.parse import SplitResult, urljoin, urlsplit
+
+from lxml import etree
+
+from spektroom_crawler.extract.document import norm_space
+
+T = TypeVar("T")
+Source = tuple[str, Callable[["Page"], T | None]]
+
+# Class tokens the field extractors look up; the one-pass index keeps only these.
+KNOWN_CLASSES = frozenset({
+    # ghost
+    "gh-article", "gh-article-title", "gh-article-excerpt", "gh-article-tag", "gh-content",
+    "gh-article-image", "byline-meta-content", "gh-article-author-name", "author-list",
+    "byline-meta-date", "read-more-wrap",
+    # ghost casper 5 names (article-* instead of gh-article-*)
+    "article-title", "article-excerpt", "article-image", "article-tag", "author-name",
+    # wp-jnews
+    "jeg_main_content", "jeg_post_title", "jeg_post_subtitle", "jeg_meta_date", "jeg_meta_author",
+    "jeg_featured", "content-inner", "jeg_post_category", "jnews_related_post_container",
+    # wp-newspaper
+    "td-post-content", "tdb_single_content", "tdb-title-text", "td-post-author-name",
+    "td-category", "td-post-featured-image", "td-post-date", "td-post-sub-title",
+    "td_block_related_posts",
+    # tagDiv theme-builder (tdb) single templates
+    "tdb-author-name", "tdb-entry-category", "tdb_single_featured_image",
+    # wp-plain
+    "type-post", "entry-title", "entry-content", "entry-subtitle", "cat-links", "posted-on",
+    "vcard", "post-title",
+    # amp
+    "amp-wp-article", "amp-wp-title", "amp-wp-article-content", "amp-wp-author",
+    "amp-wp-posted-on", "amp-wp-article-featured-image", "amp-wp-tax-category",
+    # generic
+    "wp-caption-text", "caption", "ket", "keterangan", "crumb", "breadcrumb", "breadcrumbs",
+    "related-posts", "related", "terkait", "error404", "error-404",
+    "kanal", "rubrik", "post-category", "entry-category",
+    "td-tags", "jeg_post_tags", "tags-links", "amp-wp-tax-tag", "post-tags", "article-tags",
+})
+# Tags whose elements the extractors read directly.
+KNOWN_TAGS = frozenset({"meta", "script", "link", "base", "title", "h1", "h2", "h3", "h4",
+                        "time", "article", "figcaption", "body"})
+# Template family markers in priority order: (family, class token, required tag or None).
+FAMILY_MARKERS: tuple[tuple[str, str, str | None], ...] = (
+    ("amp", "amp-wp-article", None),
+    ("ghost", "gh-article", "article"),
+    ("wp-jnews", "jeg_main_content", None),
+    ("wp-newspaper", "td-post-content", None),
+    ("wp-newspaper", "tdb_single_content", None),
+    ("wp-plain", "type-post", "article"),
+    ("wp-plain", "entry-content", None),
+)
+ARTICLE_TYPES = frozenset({
+    "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+    "OpinionNewsArticle", "BackgroundNewsArticle", "Report", "LiveBlogPosting",
+})
+COLLECTION_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage"})
+# Some CMSs emit JSON-LD wrapped in HTML comments or with a trailing semicolon.
+JSONLD_JUNK_RE = re.compile(r"^\s*(?:<!--)?|(?:-->)?\s*;?\s*$")
+
+
+@dataclass(slots=True)
+class Page:
+    """One parsed page with its machine-readable metadata pulled out once."""
+
+    root: etree._Element
+    url: str
+    base_url: str
+    family: str
+    metas: dict[str, list[str]] = field(default_factory=dict)
+    ld_nodes: list[dict[str, Any]] = field(default_factory=list)
+    ld_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    article_ld: dict[str, Any] | None = None
+    by_class: dict[str, list[etree._Element]] = field(default_factory=dict)
+    by_tag: dict[str, list[etree._Element]] = field(default_factory=dict)
+    rel_links: list[etree._Element] = field(default_factory=list)
+    # Filled by the field extractors, shared with later ones (headline h1 -> visible date).
+    headline_el: etree._Element | None = None
+    body_el: etree._Element | None = None
+
+    def cls(self, token: str, tag: str | None = None) -> list[etree._Element]:
+        """Elements carrying a class token (only KNOWN_CLASSES are indexed), document order."""
+        found = self.by_class.get(token, [])
+        return [el for el in found if el.tag == tag] if tag else found
+
+    def first_cls(
+        self, tokens: Sequence[str], tag: str | None = None
+    ) -> list[etree._Element]:
+        """Elements of the first token (in the given priority order) that has any."""
+        for token in tokens:
+            found = self.cls(token, tag)
+            if found:
+                return found
+        return []
+
+    def tag(self, name: str) -> list[etree._Element]:
+        return self.by_tag.get(name, [])
+
+    @property
+    def template(self) -> str:
+        return f"template:{self.family}"
+
+    def meta(self, *names: str) -> str | None:
+        """The first non-empty meta content for any of the given names/properties."""
+        for name in names:
+            for value in self.metas.get(name, ()):
+                value = norm_space(value)
+                if value:
+                    return value
+        return None
+
+    def meta_all(self, name: str) -> list[str]:
+        return [v for v in (norm_space(x) for x in self.metas.get(name, ())) if v]
+
+    def ld(self, key: str) -> Any:
+        """A property of the main Article JSON-LD node, references resolved."""
+        if self.article_ld is None:
+            return None
+        return self.resolve(self.article_ld.get(key))
+
+    def resolve(self, value: Any) -> Any:
+        """Replace {"@id": ...} references by the node they point to (one level, lists too)."""
+        if isinstance(value, list):
+            return [self.resolve(v) for v in value]
+        if isinstance(value, dict) and set(value) <= {"@id", "name"} and "@id" in value:
+            return self.ld_by_id.get(value["@id"], value)
+        return value
+
+    def absolute(self, href: str | None) -> str | None:
+        if not href:
+            return None
+        href = href.strip()
+        if href.startswith(("https://", "http://")):
+            return href  # already absolute: skip urljoin, the common case
+        if not href or href.startswith(("data:", "javascript:")):
+            return None
+        try:
+            return urljoin(self.base_url, href)
+        except ValueError:  # malformed URL (e.g. "http://[bad"): not a usable link
+            return None
+
+    def ld_types(self) -> set[str]:
+        out: set[str] = set()
+        for node in self.ld_nodes:
+            out.update(node_types(node))
+        return out
+
+
+def nodes(xpath: etree.XPath, node: Any) -> list[Any]:
+    """Run a compiled XPath that selects nodes or strings; always a list."""
+    result = xpath(node)
+    return result if isinstance(result, list) else []
+
+
+def split_url(url: str | None) -> SplitResult:
+    """urlsplit that never raises: a malformed URL splits as empty."""
+    try:
+        return urlsplit(url or "")
+    except ValueError:
+        return urlsplit("")
+
+
+def node_types(node: dict[str, Any]) -> set[str]:
+    kind = node.get("@type")
+    if isinstance(kind, str):
+        return {kind}
+    if isinstance(kind, list):
+        return {k for k in kind if isinstance(k, str)}
+    return set()
+
+
+def build_page(root: etree._Element, url: str) -> Page:
+    """Index the document in one pass, then collect meta tags, JSON-LD and the template family."""
+    page = Page(root=root, url=url, base_url=url, family="fallback")
+    by_class, by_tag, rel_links = page.by_class, page.by_tag, page.rel_links
+    known_tags, cache = KNOWN_TAGS, _TOKEN_CACHE
+    for el in root.iter():
+        tag = el.tag
+        if tag.__class__ is not str:
+            continue  # comments and processing instructions
+        if tag in known_tags:
+            by_tag.setdefault(tag, []).append(el)
+        elif tag == "a" and el.get("rel"):
+            rel_links.append(el)
+        classes = el.get("class")
+        if classes:
+            hits = cache.get(classes)
+            if hits is None:
+                hits = _known_tokens(classes)
+            for token in hits:
+                by_class.setdefault(token, []).append(el)
+    page.family = detect_family(page)
+    for el in page.tag("base"):
+        if el.get("href"):
+            page.base_url = page.absolute(el.get("href")) or url
+            break
+    for el in page.tag("meta"):
+        key = el.get("property") or el.get("name") or el.get("itemprop")
+        content = el.get("content")
+        if key and content is not None:
+            page.metas.setdefault(key.strip().lower(), []).append(content)
+    for el in page.tag("script"):
+        if (el.get("type") or "").strip().lower() != "application/ld+json" or not el.text:
+            continue
+        for node in _flatten(_load_json(el.text)):
+            page.ld_nodes.append(node)
+            node_id = node.get("@id")
+            if isinstance(node_id, str):
+                page.ld_by_id.setdefault(node_id, node)
+    for node in page.ld_nodes:
+        if node_types(node) & ARTICLE_TYPES:
+            page.article_ld = node
+            break
+    return page
+
+
+# class attribute -> its known tokens. Themes repeat the same class strings on every page, so
+# this pure mapping is cached across pages (bounded: cleared when it grows past the limit).
+_TOKEN_CACHE: dict[str, tuple[str, ...]] = {}
+TOKEN_CACHE_LIMIT = 20_000
+
+
+def _known_tokens(classes: str) -> tuple[str, ...]:
+    hits = tuple(t for t in classes.split() if t in KNOWN_CLASSES)
+    if len(_TOKEN_CACHE) >= TOKEN_CACHE_LIMIT:
+        _TOKEN_CACHE.clear()
+    _TOKEN_CACHE[classes] = hits
+    return hits
+
+
+def detect_family(page: Page) -> str:
+    """Which template family the page is built with ("fallback" when none is recognized)."""
+    for family, token, tag in FAMILY_MARKERS:
+        if page.cls(token, tag):
+            return family
+    html = page.root
+    if html.get("amp") is not None or html.get("⚡") is not None:
+        return "amp"
+    return "fallback"
+
+
+def _load_json(raw: str) -> Any:
+    try:
+        return json.loads(raw, strict=False)
+    except ValueError:
+        pass
+    try:
+        return json.loads(JSONLD_JUNK_RE.sub("", raw), strict=False)
+    except ValueError:
+        return None  # unreadable JSON-LD is ignored; other sources still apply
+
+
+def _flatten(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item)
+    elif isinstance(data, dict):
+        graph = data.get("@graph")
+        if isinstance(graph, list):
+            yield from _flatten(graph)
+        if "@type" in data:
+            yield data
+
+
+def first_valid(page: Page, sources: Sequence[Source[T]]) -> tuple[T | None, str | None]:
+    """Run sources in order; the first one returning a value wins (value, source name)."""
+    for name, source in sources:
+        value = source(page)
+        if value is not None and value != [] and value != "":
+            return value, (page.template if name == "template" else name)
+    return None, None
+
+
+def ld_text(value: Any) -> str | None:
+    """A JSON-LD value as plain text: strings, {"name"|"@value"}, first of a list."""
+    if isinstance(value, list):
+        for item in value:
+            text = ld_text(item)
+            if text:
+                return text
+        return None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    if isinstance(value, str | int | float):
+        return norm_space(str(value)) or None
+    return None

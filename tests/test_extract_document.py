@@ -1,0 +1,95 @@
+"""Decoding, parsing and text helpers of extract/document.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from spektroom_crawler.extract.document import (
+    META_CHARSET_RE,
+    XML_DECL_RE,
+    declared_encoding,
+    decode_html,
+    element_text,
+    norm_space,
+    parse_html,
+    text_content,
+)
+
+CP1252_TEXT = "“Kami siap,” kata Weni – Café"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"", None),
+        (b"<html><body>no declaration</body></html>", None),
+        (b'<meta charset="utf-8">', "utf-8"),
+        (b"<meta charset=UTF-8>", "utf-8"),
+        (b'<meta charset="windows-1252">', "cp1252"),
+        (b'<meta charset="ISO-8859-1">', "cp1252"),  # browsers read latin-1 as windows-1252
+        (b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-15">',
+         "iso8859-15"),
+        (b'<meta charset="no-such-codec">', None),
+        (b"\xef\xbb\xbf<html>", "utf-8"),
+        (b"\xff\xfe<\x00h\x00", "utf-16-le"),
+    ],
+)
+def test_declared_encoding(data: bytes, expected: str | None) -> None:
+    assert declared_encoding(data) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"", ""),
+        ("already text", "already text"),
+        ("“Kami”".encode(), "“Kami”"),
+        (b"\xef\xbb\xbfBOM", "BOM"),
+        (b'<meta charset="windows-1252">' + CP1252_TEXT.encode("cp1252"),
+         '<meta charset="windows-1252">' + CP1252_TEXT),
+        (CP1252_TEXT.encode("cp1252"), CP1252_TEXT),  # undeclared, not UTF-8: windows-1252
+        # declared UTF-8 but really windows-1252: the declaration loses, the text survives
+        (b'<meta charset="utf-8">' + CP1252_TEXT.encode("cp1252"),
+         '<meta charset="utf-8">' + CP1252_TEXT),
+        (b"\x81\x8d", "\ufffd\ufffd"),  # bytes windows-1252 leaves undefined
+    ],
+)
+def test_decode_html(data: bytes | str, expected: str) -> None:
+    assert decode_html(data) == expected
+
+
+def test_meta_charset_re() -> None:
+    assert META_CHARSET_RE.search(b"<META CHARSET='utf-8'>")
+    assert not META_CHARSET_RE.search(b"<p>charset=utf-8</p>")
+
+
+def test_xml_decl_re() -> None:
+    assert XML_DECL_RE.sub("", "<?xml version='1.0' encoding='utf-8'?><p/>") == "<p/>"
+    assert XML_DECL_RE.sub("", "<p>?xml</p>") == "<p>?xml</p>"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t"])
+def test_parse_html_nothing(text: str) -> None:
+    assert parse_html(text) is None
+
+
+def test_parse_html_tree_and_xml_declaration() -> None:
+    root = parse_html("<?xml version='1.0' encoding='utf-8'?><html><body><p>Isi</p></body></html>")
+    assert root is not None and root.tag == "html"
+    assert text_content(root) == "Isi"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [(None, ""), ("", ""), ("  a \xa0 b\n c ", "a b c"), ("PU  Percepat", "PU Percepat")],
+)
+def test_norm_space(raw: str | None, expected: str) -> None:
+    assert norm_space(raw) == expected
+
+
+def test_element_text_keeps_br_and_drops_scripts() -> None:
+    root = parse_html("<p>Reporter: A<br>Editor: <b>B</b><script>x()</script> akhir</p>")
+    assert root is not None
+    p = root.find(".//p")
+    assert p is not None
+    assert element_text(p) == "Reporter: A\nEditor: B akhir"
