@@ -319,6 +319,8 @@ APPOSITIVE_RE = re.compile(
 )
 # A lower-case word with a verb prefix (me-, ber-, ter-): the predicate after a mention.
 VERB_LIKE_RE = re.compile(r"(?:me[mnrlw]|meng|meny|ber|ter)[a-z]{2,}")
+# A military/police unit number with its place: "Dandim 1201/Mempawah", "Yonif 642/Kapuas".
+UNIT_NUMBER_RE = re.compile(r"\d+/[A-Z][^\W\d_]*")
 APPOSITIVE_AHEAD_RE = re.compile(r"yang\s+(?:juga|merupakan|menjabat)\b", re.IGNORECASE)
 # Segments of a mention: "Kepala Dinas, Dr. Ahmad Yani, S.Sos." / "Reporter: Apolonius".
 SEGMENT_SPLIT_RE = re.compile(r"[,:;|]")
@@ -711,8 +713,10 @@ def _cut_mention(text: str, pos: int) -> tuple[str, int]:
             cursor = end = appositive.end()
             continue
         core = _core(tok).lower()
-        if not core or core in MENTION_STOPS or "/" in core or (core.isdigit() and len(core) > 3):
+        if not core or core in MENTION_STOPS or (core.isdigit() and len(core) > 3):
             break
+        if "/" in core and not UNIT_NUMBER_RE.fullmatch(_core(tok)):
+            break  # a date ("15/8/2025") ends the mention; a unit ("Dandim 1201/Mempawah") not
         if (
             VERB_LIKE_RE.match(tok)
             and core not in ROLE_HEADS
