@@ -90,7 +90,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spektroom_crawler.record import Quote, QuoteKind
@@ -281,11 +281,14 @@ INDIRECT_VERB_RE = re.compile(
     rf"\b(?=[mMbB][eE])(?P<verb>{_ME_ALT})(?:\s*[,:]\s*(?:bahwa\b\s*,?\s*)?|\s+bahwa\b\s*,?\s*)",
     re.IGNORECASE,
 )
-# Is any me- speech verb in this (lower-cased) paragraph at all? One cheap scan.
-ME_VERB_PRESENT_RE = re.compile(
-    "me(?:" + "|".join(v[2:] for v in ME_VERBS if v.startswith("me")) + ")|berkata"
-)
 MENURUT_RE = re.compile(r"\b(?P<verb>menurut)(?P<nya>nya)?\b", re.IGNORECASE)
+# Where INDIRECT_VERB_RE or MENURUT_RE may match, in the lower-cased article: one scan for the
+# me- verbs and "menurut" (case-sensitive with the literal prefix "me": the regex engine jumps
+# from "me" to "me"), str.find for the other verbs ("berkata").
+VERB_HINT_RE = re.compile(
+    "me(?:" + "|".join(v[2:] for v in ME_VERBS if v.startswith("me")) + "|nurut)"
+)
+OTHER_VERBS = tuple(v for v in ME_VERBS if not v.startswith("me"))
 # A sentence boundary: end punctuation (maybe a closing mark) and a space.
 SENTENCE_BOUNDARY_RE = re.compile(rf"[.!?]+[{_QUOTE_CHARS}’)]?\s+")
 # The end of a sentence: end punctuation followed by a capital (maybe after a mark) or the end.
@@ -321,6 +324,8 @@ APPOSITIVE_RE = re.compile(
 VERB_LIKE_RE = re.compile(r"(?:me[mnrlw]|meng|meny|ber|ter)[a-z]{2,}")
 # A military/police unit number with its place: "Dandim 1201/Mempawah", "Yonif 642/Kapuas".
 UNIT_NUMBER_RE = re.compile(r"\d+/[A-Z][^\W\d_]*")
+# Every APPOSITIVE_RE match contains one of these (lower-cased).
+APPOSITIVE_WORDS = ("selaku", "sebagai", "yang")
 APPOSITIVE_AHEAD_RE = re.compile(r"yang\s+(?:juga|merupakan|menjabat)\b", re.IGNORECASE)
 # Segments of a mention: "Kepala Dinas, Dr. Ahmad Yani, S.Sos." / "Reporter: Apolonius".
 SEGMENT_SPLIT_RE = re.compile(r"[,:;|]")
@@ -348,6 +353,8 @@ def _is_honorific(tok: str) -> bool:
 
 def _is_degree(tok: str) -> bool:
     core = tok.rstrip(",;")
+    if "." not in core:  # every dotted degree has a dot: skip the regex for plain words
+        return core in PLAIN_DEGREES
     return bool(DEGREE_DOTTED_RE.fullmatch(core)) or core.rstrip(".") in PLAIN_DEGREES
 
 
@@ -355,6 +362,13 @@ def _is_initial(tok: str) -> bool:
     return len(tok) == 2 and tok[0].isupper() and tok[1] == "."
 
 
+# Words that are never part of a person's name, in one set (one lookup per token).
+NOT_NAME_WORDS = (
+    ROLE_HEADS | ORG_WORDS | NON_PERSON_WORDS | MENTION_STOPS | PRONOUNS | HONORIFICS
+)
+
+
+@functools.lru_cache(maxsize=8192)  # pure; a mention's words are asked about several times
 def _is_name_token(tok: str) -> bool:
     """A word that can be part of a person's name: capitalized, not a role/org/place word."""
     if _is_initial(tok):
@@ -362,10 +376,7 @@ def _is_name_token(tok: str) -> bool:
     core = _core(tok)
     if len(core) < 2 or not core[0].isupper() or core.isupper():
         return False
-    low = core.lower()
-    if low in ROLE_HEADS or low in ORG_WORDS or low in NON_PERSON_WORDS:
-        return False
-    if low in MENTION_STOPS or low in PRONOUNS or low in HONORIFICS:
+    if core.lower() in NOT_NAME_WORDS:
         return False
     return bool(NAME_CORE_RE.fullmatch(core))
 
@@ -423,29 +434,36 @@ def split_person(raw: str | None) -> tuple[str | None, str | None]:
 
 @functools.lru_cache(maxsize=4096)  # pure; the same mentions recur within and across articles
 def _split_person(raw: str) -> tuple[str | None, str | None]:
-    text = PARENS_RE.sub(" ", raw)
+    # Each regex pass only runs when a cheap substring test says it can change something.
+    text = PARENS_RE.sub(" ", raw) if "(" in raw else raw
     text = QUOTE_MARK_RE.sub(" ", text)
     text = " ".join(text.split()).strip(" ,.;:-–—/|")
     if not text or len(text) > 200:
         return None, None
-    text = HONORIFIC_GLUE_RE.sub(r"\1. ", text)
+    if "." in text:
+        text = HONORIFIC_GLUE_RE.sub(r"\1. ", text)
+    low = text.lower()
+    # APPOSITIVE_RE (case-insensitive) can only split where its words are.
+    appositive = any(w in low for w in APPOSITIVE_WORDS) or _odd_case_fold(text)
     segments: list[list[str]] = []
     for part in SEGMENT_SPLIT_RE.split(text):
-        for piece in APPOSITIVE_RE.split(" " + part.strip()):
-            toks = [t for t in piece.split() if not _is_honorific(t) and not _is_degree(t)]
-            toks = [t for t in toks if _core(t)]
+        for piece in APPOSITIVE_RE.split(" " + part.strip()) if appositive else (part,):
+            toks = [
+                t
+                for t in piece.split()
+                if not _is_honorific(t) and not _is_degree(t) and _core(t)
+            ]
             if toks:
                 segments.append(toks)
     if not segments:
         return None, None
     name_tokens: list[str] | None = None
     title_parts: list[str] = []
-    name_idx = next((i for i, seg in enumerate(segments) if _all_name(seg)), None)
+    all_name = [_all_name(seg) for seg in segments]
+    name_idx = next((i for i, flag in enumerate(all_name) if flag), None)
     if name_idx is not None:
         name_tokens = segments[name_idx]
-        title_parts = [
-            " ".join(s) for i, s in enumerate(segments) if i != name_idx and not _all_name(s)
-        ]
+        title_parts = [" ".join(s) for i, s in enumerate(segments) if not all_name[i]]
     else:
         for i in range(len(segments) - 1, -1, -1):
             seg = segments[i]
@@ -914,6 +932,88 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
     return out
 
 
+_Hints = dict[int, tuple[list[int] | None, list[int] | None]]
+
+
+def _verb_hints(paras: list[str]) -> _Hints:
+    """Per paragraph with a speech verb: where me- verbs (and "berkata") and "menurut" start.
+
+    One pass over the whole lower-cased article instead of several regex scans per paragraph;
+    paragraphs without a verb are left out. INDIRECT_VERB_RE / MENURUT_RE are then tried only
+    at these offsets: both begin with a word boundary and the verb, and a hint covers only
+    letters, so no match is skipped. Speech verbs are thus recognized as `str.lower()` sees
+    them. A paragraph whose lower-casing changes its length ("İ") gets None instead of a list:
+    it is scanned in full when it holds a verb at all.
+    """
+    joined = "\n".join(paras)  # normalized paragraphs hold no newline
+    low = joined.lower()
+    if len(low) != len(joined):
+        out: _Hints = {}
+        for pi, text in enumerate(paras):
+            low_p = text.lower()
+            if len(low_p) == len(text):
+                if found := _verb_hints_in([text], low_p):
+                    out[pi] = found[0]
+                continue
+            # As a full scan: try the patterns everywhere, if a verb is there at all.
+            has_me = VERB_HINT_RE.search(low_p) or any(v in low_p for v in OTHER_VERBS)
+            has_menurut = "menurut" in low_p
+            if has_me or has_menurut:
+                out[pi] = (None if has_me else [], None if has_menurut else [])
+        return out
+    return _verb_hints_in(paras, low)
+
+
+def _verb_hints_in(paras: list[str], low: str) -> _Hints:
+    hits = [m.start() for m in VERB_HINT_RE.finditer(low)]
+    for verb in OTHER_VERBS:
+        at = low.find(verb)
+        while at >= 0:
+            hits.append(at)
+            at = low.find(verb, at + len(verb))
+    if not hits:
+        return {}
+    hits.sort()
+    out: dict[int, tuple[list[int], list[int]]] = {}
+    pi = 0
+    base = 0
+    nxt = len(paras[0]) + 1
+    for at in hits:
+        while at >= nxt:
+            pi += 1
+            base = nxt
+            nxt += len(paras[pi]) + 1
+        me, menurut = out.setdefault(pi, ([], []))
+        (menurut if low.startswith("menurut", at) else me).append(at - base)
+    return dict(out)
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, hints: list[int] | None
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, trying `pattern` only at the hinted offsets (when given)."""
+    if hints is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    for at in hints:
+        if at < pos:
+            continue  # inside the previous match, as finditer would skip it
+        m = pattern.match(text, at)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+def _odd_case_fold(text: str) -> bool:
+    """Has `text` a letter that IGNORECASE matches to an ASCII letter but str.lower() does not?
+
+    ("İ" -> "i̇" changes the length; "ı" and "ſ" match "i" and "s" only under IGNORECASE.)
+    Substring pre-filters on `text.lower()` are only exact without these.
+    """
+    return "İ" in text or "ı" in text or "ſ" in text
+
+
 def _covered(ranges: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in ranges)
 
@@ -930,17 +1030,20 @@ def _indirect_candidates(
     paras: list[str], spans: list[_Span], quoted: list[_Span]
 ) -> list[_Candidate]:
     """Indirect speech outside every quoted span; a direct quote ends the reported clause."""
+    hints = _verb_hints(paras)
+    if not hints:
+        return []  # no speech verb in the whole article
     covered = _ranges_by_paragraph(spans)
     direct = _ranges_by_paragraph(quoted)
     out: list[_Candidate] = []
     for pi, text in enumerate(paras):
         if not text:
             continue
+        if pi not in hints:
+            continue
+        me_hints, menurut_hints = hints[pi]
         ranges = covered.get(pi, [])
-        low = text.lower()
-        # Cheap substring checks first: most paragraphs have no speech verb at all.
-        has_verb = ME_VERB_PRESENT_RE.search(low) is not None
-        for m in INDIRECT_VERB_RE.finditer(text) if has_verb else ():
+        for m in _matches_at(INDIRECT_VERB_RE, text, me_hints):
             verb_at = m.start()
             clause_at = m.end()
             if _covered(ranges, verb_at) or clause_at >= len(text):
@@ -955,7 +1058,7 @@ def _indirect_candidates(
             clause = _clause(text, clause_at, direct.get(pi, []))
             if clause:
                 out.append(_Candidate(pi, start, "indirect", clause, attr))
-        for m in MENURUT_RE.finditer(text) if "menurut" in low else ():
+        for m in _matches_at(MENURUT_RE, text, menurut_hints):
             verb_at = m.start()
             if _covered(ranges, verb_at):
                 continue
