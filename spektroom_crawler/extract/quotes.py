@@ -324,8 +324,6 @@ APPOSITIVE_RE = re.compile(
 VERB_LIKE_RE = re.compile(r"(?:me[mnrlw]|meng|meny|ber|ter)[a-z]{2,}")
 # A military/police unit number with its place: "Dandim 1201/Mempawah", "Yonif 642/Kapuas".
 UNIT_NUMBER_RE = re.compile(r"\d+/[A-Z][^\W\d_]*")
-# Every APPOSITIVE_RE match contains one of these (lower-cased).
-APPOSITIVE_WORDS = ("selaku", "sebagai", "yang")
 APPOSITIVE_AHEAD_RE = re.compile(r"yang\s+(?:juga|merupakan|menjabat)\b", re.IGNORECASE)
 # Segments of a mention: "Kepala Dinas, Dr. Ahmad Yani, S.Sos." / "Reporter: Apolonius".
 SEGMENT_SPLIT_RE = re.compile(r"[,:;|]")
@@ -382,11 +380,29 @@ def _is_name_token(tok: str) -> bool:
 
 
 def _all_name(tokens: list[str]) -> bool:
+    """Is every token a name word (particles inside allowed), and not all initials?"""
     if not tokens or len(tokens) > 6 or not _is_name_token(tokens[0]):
         return False
-    if not _is_name_token(tokens[-1]) or all(_is_initial(t) for t in tokens):
+    if not _is_name_token(tokens[-1]):
         return False
-    return all(_is_name_token(t) or t.lower() in NAME_PARTICLES for t in tokens)
+    initials = True
+    for t in tokens:
+        if not (_is_name_token(t) or t.lower() in NAME_PARTICLES):
+            return False
+        if initials and not _is_initial(t):
+            initials = False
+    return not initials
+
+
+@functools.lru_cache(maxsize=8192)  # pure, per word
+def _kept_in_mention(tok: str) -> bool:
+    """Does this word stay in a mention (not an honorific, degree or bare punctuation)?"""
+    return not _is_honorific(tok) and not _is_degree(tok) and bool(_core(tok))
+
+
+@functools.lru_cache(maxsize=8192)  # pure, per word
+def _is_non_person_word(word: str) -> bool:
+    return _core(word).lower() in NON_PERSON_WORDS
 
 
 def _trailing_name_run(tokens: list[str]) -> int:
@@ -408,7 +424,8 @@ def _trailing_name_run(tokens: list[str]) -> int:
 
 def _clean_title(title: str) -> str | None:
     title = " ".join(title.split()).strip(" ,;:-–—.")
-    title = TITLE_LEAD_RE.sub("", title).strip(" ,;:-–—")
+    lead = TITLE_LEAD_RE.match(title)  # anchored: at most one match, at the start
+    title = (title[lead.end() :] if lead else title).strip(" ,;:-–—")
     if not title:
         return None
     words = title.split()
@@ -444,15 +461,11 @@ def _split_person(raw: str) -> tuple[str | None, str | None]:
         text = HONORIFIC_GLUE_RE.sub(r"\1. ", text)
     low = text.lower()
     # APPOSITIVE_RE (case-insensitive) can only split where its words are.
-    appositive = any(w in low for w in APPOSITIVE_WORDS) or _odd_case_fold(text)
+    appositive = "yang" in low or "sebagai" in low or "selaku" in low or _odd_case_fold(text)
     segments: list[list[str]] = []
     for part in SEGMENT_SPLIT_RE.split(text):
         for piece in APPOSITIVE_RE.split(" " + part.strip()) if appositive else (part,):
-            toks = [
-                t
-                for t in piece.split()
-                if not _is_honorific(t) and not _is_degree(t) and _core(t)
-            ]
+            toks = [t for t in piece.split() if _kept_in_mention(t)]
             if toks:
                 segments.append(toks)
     if not segments:
@@ -481,12 +494,10 @@ def _split_person(raw: str) -> tuple[str | None, str | None]:
             title_parts = [" ".join(s) for s in segments]
     name = None
     if name_tokens:
-        name = " ".join(t if _is_initial(t) else _core(t) for t in name_tokens)
+        name = " ".join([t if _is_initial(t) else _core(t) for t in name_tokens])
     # Segments of nothing but non-person words ("Oleh", "By", "Spektroom", "Foto") are no title.
     title_parts = [
-        p
-        for p in title_parts
-        if p and not all(_core(w).lower() in NON_PERSON_WORDS for w in p.split())
+        p for p in title_parts if p and not all(map(_is_non_person_word, p.split()))
     ]
     title = _clean_title(", ".join(title_parts))
     if name is None and title is not None and not _has_role(title):
@@ -572,11 +583,25 @@ def _first_mark_closes_speech(text: str) -> bool:
     )
 
 
-def _scan(paras: list[str]) -> list[_Span]:
-    """Find the top-level quoted spans of all paragraphs, in order."""
+def _marked_paragraphs(paras: list[str], joined: str) -> set[int]:
+    """The paragraphs with a quote mark: one scan of the article instead of one per paragraph."""
+    out: set[int] = set()
+    for m in QUOTE_MARK_RE.finditer(joined):
+        out.add(joined.count("\n", 0, m.start()))
+    return out
+
+
+def _scan(paras: list[str], marked: set[int] | None = None) -> list[_Span]:
+    """Find the top-level quoted spans of all paragraphs, in order.
+
+    `marked`: the paragraphs that have a quote mark (None: any may); the others are only read
+    while a quote runs on from an earlier paragraph.
+    """
     spans: list[_Span] = []
     current: _Span | None = None
     for pi, text in enumerate(paras):
+        if current is None and marked is not None and pi not in marked:
+            continue
         depth = 0
         content_start = 0
         pos = 0
@@ -935,7 +960,7 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
 _Hints = dict[int, tuple[list[int] | None, list[int] | None]]
 
 
-def _verb_hints(paras: list[str]) -> _Hints:
+def _verb_hints(paras: list[str], joined: str) -> _Hints:
     """Per paragraph with a speech verb: where me- verbs (and "berkata") and "menurut" start.
 
     One pass over the whole lower-cased article instead of several regex scans per paragraph;
@@ -945,7 +970,6 @@ def _verb_hints(paras: list[str]) -> _Hints:
     them. A paragraph whose lower-casing changes its length ("İ") gets None instead of a list:
     it is scanned in full when it holds a verb at all.
     """
-    joined = "\n".join(paras)  # normalized paragraphs hold no newline
     low = joined.lower()
     if len(low) != len(joined):
         out: _Hints = {}
@@ -1011,7 +1035,7 @@ def _odd_case_fold(text: str) -> bool:
     ("İ" -> "i̇" changes the length; "ı" and "ſ" match "i" and "s" only under IGNORECASE.)
     Substring pre-filters on `text.lower()` are only exact without these.
     """
-    return "İ" in text or "ı" in text or "ſ" in text
+    return not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text)
 
 
 def _covered(ranges: list[tuple[int, int]], pos: int) -> bool:
@@ -1027,10 +1051,13 @@ def _ranges_by_paragraph(spans: Iterable[_Span]) -> dict[int, list[tuple[int, in
 
 
 def _indirect_candidates(
-    paras: list[str], spans: list[_Span], quoted: list[_Span]
+    paras: list[str], spans: list[_Span], quoted: list[_Span], joined: str
 ) -> list[_Candidate]:
-    """Indirect speech outside every quoted span; a direct quote ends the reported clause."""
-    hints = _verb_hints(paras)
+    """Indirect speech outside every quoted span; a direct quote ends the reported clause.
+
+    `joined`: the paragraphs joined with newlines (normalized paragraphs hold none).
+    """
+    hints = _verb_hints(paras, joined)
     if not hints:
         return []  # no speech verb in the whole article
     covered = _ranges_by_paragraph(spans)
@@ -1233,10 +1260,11 @@ def extract_quotes(paragraphs: Sequence[str] | None) -> list[Quote]:
     paras = _normalize(paragraphs)
     if not any(paras):
         return []
-    spans = _scan(paras)
+    joined = "\n".join(paras)  # normalized paragraphs hold no newline
+    spans = _scan(paras, _marked_paragraphs(paras, joined))
     direct = _direct_candidates(paras, spans)
     quoted = [span for cand in direct for span in cand.spans]
-    candidates = direct + _indirect_candidates(paras, spans, quoted)
+    candidates = direct + _indirect_candidates(paras, spans, quoted, joined)
     candidates.sort(key=lambda c: (c.para, c.pos))
     speakers = _Speakers()
     quotes: list[Quote] = []
