@@ -275,6 +275,10 @@ BEFORE_PREPOSED_RE = re.compile(
     r"\s*[,:]\s*$",
     re.IGNORECASE,
 )
+# Longer than any match of these two in a normalized paragraph (verb + separator; verb +
+# "nya" + 160 + separator): how far back from an opening mark `_before_attr` searches.
+BEFORE_VERB_SPAN = 64
+BEFORE_PREPOSED_SPAN = 200
 # Indirect speech: 'Ia menegaskan bahwa ', 'Sukardi menilai, ', 'X menjelaskan: '.
 INDIRECT_VERB_RE = re.compile(
     # The lookahead rejects most positions before the alternation is tried (speed).
@@ -583,25 +587,54 @@ def _first_mark_closes_speech(text: str) -> bool:
     )
 
 
-def _marked_paragraphs(paras: list[str], joined: str) -> set[int]:
-    """The paragraphs with a quote mark: one scan of the article instead of one per paragraph."""
-    out: set[int] = set()
-    for m in QUOTE_MARK_RE.finditer(joined):
-        out.add(joined.count("\n", 0, m.start()))
+def _mark_offsets(paras: list[str], joined: str) -> dict[int, list[int]]:
+    """Per paragraph with a quote mark, the offsets of its marks, in order.
+
+    `joined` is the paragraphs joined with one separator character. str.find per mark glyph
+    is several times faster than a regex scan (and only '"' can occur in ASCII text).
+    """
+    hits: list[int] = []
+    for ch in '"' if joined.isascii() else _QUOTE_CHARS:
+        at = joined.find(ch)
+        while at >= 0:
+            hits.append(at)
+            at = joined.find(ch, at + 1)
+    return _by_paragraph(paras, sorted(hits))
+
+
+def _by_paragraph(paras: list[str], offsets: list[int]) -> dict[int, list[int]]:
+    """Sorted offsets in the joined paragraphs -> paragraph index: offsets in that paragraph."""
+    out: dict[int, list[int]] = {}
+    pi = 0
+    base = 0
+    nxt = len(paras[0]) + 1 if paras else 0
+    for at in offsets:
+        while at >= nxt:
+            pi += 1
+            base = nxt
+            nxt += len(paras[pi]) + 1
+        out.setdefault(pi, []).append(at - base)
     return out
 
 
-def _scan(paras: list[str], marked: set[int] | None = None) -> list[_Span]:
+def _scan(paras: list[str], marks: dict[int, list[int]] | None = None) -> list[_Span]:
     """Find the top-level quoted spans of all paragraphs, in order.
 
-    `marked`: the paragraphs that have a quote mark (None: any may); the others are only read
-    while a quote runs on from an earlier paragraph.
+    `marks`: the offsets of the quote marks of each paragraph that has any (`_mark_offsets`;
+    None: scan each paragraph). A paragraph without marks is only read while a quote runs on
+    from an earlier paragraph.
     """
     spans: list[_Span] = []
     current: _Span | None = None
     for pi, text in enumerate(paras):
-        if current is None and marked is not None and pi not in marked:
+        if marks is None:
+            offsets = [m.start() for m in QUOTE_MARK_RE.finditer(text)]
+        elif pi in marks:
+            offsets = marks[pi]
+        elif current is None:
             continue
+        else:
+            offsets = []
         depth = 0
         content_start = 0
         pos = 0
@@ -609,18 +642,17 @@ def _scan(paras: list[str], marked: set[int] | None = None) -> list[_Span]:
             depth = 1
             if _continues(text):
                 content_start = pos = 1
-        for m in QUOTE_MARK_RE.finditer(text, pos):
-            i = m.start()
+        for i in offsets:
+            if i < pos:
+                continue
             role = _mark_role(text, i)
             if depth == 0:
                 if role == _CLOSE:
                     # A closing mark with nothing open: a quote missing its opening mark when
                     # it is the paragraph's first mark and a speech verb follows; else stray.
-                    first = QUOTE_MARK_RE.search(text)
                     if (
                         (not spans or spans[-1].end_para != pi)
-                        and first is not None
-                        and first.start() == i
+                        and offsets[0] == i
                         and _first_mark_closes_speech(text)
                     ):
                         spans.append(_Span(pi, 0, [text[:i]], [(pi, 0, i + 1)], pi, i + 1, True))
@@ -740,20 +772,24 @@ def _cut_mention(text: str, pos: int) -> tuple[str, int]:
     """The person mention after a verb, up to a stop word, a date, a bracket or the sentence end."""
     out: list[str] = []
     end = pos
-    cursor = pos
+    tokens = TOKEN_RE.finditer(text, pos)
     while len(out) < 16:
-        m = TOKEN_RE.search(text, cursor)
+        m = next(tokens, None)
         if m is None:
             break
-        cursor = m.end()
         tok = m.group()
         if tok[0] in _QUOTE_CHARS or tok[0] == "(":
             break
         # "ujar Sukardi yang juga Ketua Gugus Tugas" keeps the appositive title.
-        appositive = APPOSITIVE_AHEAD_RE.match(text, m.start()) if out else None
+        appositive = (
+            APPOSITIVE_AHEAD_RE.match(text, m.start())
+            if out and len(tok) == 4 and tok.lower() == "yang"  # the only word it can start
+            else None
+        )
         if appositive is not None:
             out.append(appositive.group())
-            cursor = end = appositive.end()
+            end = appositive.end()
+            tokens = TOKEN_RE.finditer(text, end)
             continue
         core = _core(tok).lower()
         if not core or core in MENTION_STOPS or (core.isdigit() and len(core) > 3):
@@ -814,18 +850,25 @@ def _after_attr(text: str, pos: int) -> tuple[_Attr, int] | None:
 
 def _before_attr(text: str, pos: int, floor: int) -> tuple[_Attr, bool] | None:
     """The attribution right before an opening mark, and whether a comma/colon/bahwa leads in."""
-    head = text[floor:pos]
-    m = BEFORE_VERB_RE.search(head)
+    # Both patterns are anchored at the end of the head and bounded in length (text is a
+    # normalized paragraph: single spaces), so only its tail is searched. The tail is long
+    # enough that no match can start at its first character, where slicing would fake a
+    # word boundary.
+    lo = max(floor, pos - BEFORE_VERB_SPAN)
+    m = BEFORE_VERB_RE.search(text[lo:pos])
     if m:
-        verb_at = floor + m.start()
+        verb_at = lo + m.start()
         start = _sentence_start(text, verb_at, floor)
         attr = _subject_attr(m.group("verb").lower(), text[start:verb_at])
         sep = m.group("sep")
         has_sep = "," in sep or ":" in sep or "bahwa" in sep.lower()
         return attr or _Attr(m.group("verb").lower(), None, False), has_sep
-    m = BEFORE_PREPOSED_RE.search(head)
+    if text[floor:pos].rstrip()[-1:] not in (",", ":"):
+        return None  # BEFORE_PREPOSED_RE ends with a comma or colon
+    lo = max(floor, pos - BEFORE_PREPOSED_SPAN)
+    m = BEFORE_PREPOSED_RE.search(text[lo:pos])
     if m:
-        verb_at = floor + m.start()
+        verb_at = lo + m.start()
         start = _sentence_start(text, verb_at, floor)
         if _strip_connectors(text[start:verb_at].strip()):
             return None  # "kata" inside a sentence ("kata kunci, ...") is not an attribution
@@ -878,6 +921,34 @@ def _normalize(paragraphs: Iterable[object] | str | None) -> list[str]:
     return [" ".join(p.split()) if isinstance(p, str) else "" for p in items]
 
 
+# Joins the paragraphs of an article for article-wide scans (offsets are mapped back by
+# paragraph lengths, so it may occur in a paragraph too). Printable, so that
+# `_normalize_joined` can check the whole article with one str.isprintable().
+_SEP = "¶"
+
+
+def _normalize_joined(paragraphs: Iterable[object] | str | None) -> tuple[list[str], str]:
+    """`_normalize`, and the paragraphs joined with `_SEP`.
+
+    Body paragraphs usually come normalized already: then one check of the joined text
+    (printable: no whitespace but the plain space; no double, leading or trailing spaces)
+    replaces splitting and re-joining every paragraph.
+    """
+    if isinstance(paragraphs, list) and all(type(p) is str for p in paragraphs):
+        joined = _SEP.join(paragraphs)
+        if (
+            joined.isprintable()
+            and "  " not in joined
+            and " " + _SEP not in joined
+            and _SEP + " " not in joined
+            and joined[:1] != " "
+            and joined[-1:] != " "
+        ):
+            return list(paragraphs), joined
+    paras = _normalize(paragraphs)
+    return paras, _SEP.join(paras)
+
+
 def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]:
     out: list[_Candidate] = []
     # Where the text before each span begins: after the previous quote in its paragraph.
@@ -914,14 +985,15 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
         i += 1
 
         flat = [p for chunk in parts for p in chunk]
-        cleaned = [_strip_trailing_comma(" ".join(p.split())) for p in flat]
+        # Parts are slices of normalized paragraphs: stripping them normalizes them.
+        cleaned = [_strip_trailing_comma(p) for p in flat]
         quote_text = " ".join(p for p in cleaned if p)
         if not quote_text or not any(c.isalnum() for c in quote_text):
             continue
         close_text = paras[last.end_para]
         floor = floors[id(span)]
         sentence_start = _at_sentence_start(text_open, span.start, floor)
-        content_last = " ".join(flat[-1].split())
+        content_last = flat[-1].strip()
         terminal = not last.closed or _is_terminal(close_text, last.end)
 
         ends_like_speech = _span_ends_like_speech(content_last)
@@ -998,18 +1070,9 @@ def _verb_hints_in(paras: list[str], low: str) -> _Hints:
     if not hits:
         return {}
     hits.sort()
-    out: dict[int, tuple[list[int], list[int]]] = {}
-    pi = 0
-    base = 0
-    nxt = len(paras[0]) + 1
-    for at in hits:
-        while at >= nxt:
-            pi += 1
-            base = nxt
-            nxt += len(paras[pi]) + 1
-        me, menurut = out.setdefault(pi, ([], []))
-        (menurut if low.startswith("menurut", at) else me).append(at - base)
-    return dict(out)
+    me = _by_paragraph(paras, [at for at in hits if not low.startswith("menurut", at)])
+    menurut = _by_paragraph(paras, [at for at in hits if low.startswith("menurut", at)])
+    return {pi: (me.get(pi, []), menurut.get(pi, [])) for pi in sorted(me.keys() | menurut)}
 
 
 def _matches_at(
@@ -1055,7 +1118,7 @@ def _indirect_candidates(
 ) -> list[_Candidate]:
     """Indirect speech outside every quoted span; a direct quote ends the reported clause.
 
-    `joined`: the paragraphs joined with newlines (normalized paragraphs hold none).
+    `joined`: the paragraphs joined with `_SEP`.
     """
     hints = _verb_hints(paras, joined)
     if not hints:
@@ -1257,11 +1320,10 @@ class _Speakers:
 
 def extract_quotes(paragraphs: Sequence[str] | None) -> list[Quote]:
     """Direct and indirect quotes of an article's body paragraphs, in reading order."""
-    paras = _normalize(paragraphs)
+    paras, joined = _normalize_joined(paragraphs)
     if not any(paras):
         return []
-    joined = "\n".join(paras)  # normalized paragraphs hold no newline
-    spans = _scan(paras, _marked_paragraphs(paras, joined))
+    spans = _scan(paras, _mark_offsets(paras, joined))
     direct = _direct_candidates(paras, spans)
     quoted = [span for cand in direct for span in cand.spans]
     candidates = direct + _indirect_candidates(paras, spans, quoted, joined)
