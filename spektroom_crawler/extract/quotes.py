@@ -90,7 +90,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spektroom_crawler.record import Quote, QuoteKind
@@ -296,6 +296,7 @@ OTHER_VERBS = tuple(v for v in ME_VERBS if not v.startswith("me"))
 # A sentence boundary: end punctuation (maybe a closing mark) and a space.
 SENTENCE_BOUNDARY_RE = re.compile(rf"[.!?]+[{_QUOTE_CHARS}’)]?\s+")
 # The end of a sentence: end punctuation followed by a capital (maybe after a mark) or the end.
+SENTENCE_PUNCT_RE = re.compile(r"[.!?]")
 SENTENCE_END_RE = re.compile(rf"[.!?]+(?=[”’\"]?(?:\s+[{_QUOTE_CHARS}‘(]?[A-Z]|\s*$))")
 CONNECTOR_RE = re.compile(
     r"^(?:(?:namun|tetapi|akan\s+tetapi|sementara\s+itu|sementara|selain\s+itu|"
@@ -754,7 +755,7 @@ def _strip_tail_adverbs(subj: str) -> str:
 
 def _subject_attr(verb: str, subject: str) -> _Attr | None:
     """Turn the words before a speech verb into an attribution, if they name a person."""
-    subj = _strip_connectors(" ".join(subject.split()).strip(" ,"))
+    subj = _strip_connectors(subject.strip().strip(" ,"))  # a slice of a normalized paragraph
     subj = _strip_tail_adverbs(subj)
     if not subj:
         return None
@@ -922,31 +923,8 @@ def _normalize(paragraphs: Iterable[object] | str | None) -> list[str]:
 
 
 # Joins the paragraphs of an article for article-wide scans (offsets are mapped back by
-# paragraph lengths, so it may occur in a paragraph too). Printable, so that
-# `_normalize_joined` can check the whole article with one str.isprintable().
-_SEP = "¶"
-
-
-def _normalize_joined(paragraphs: Iterable[object] | str | None) -> tuple[list[str], str]:
-    """`_normalize`, and the paragraphs joined with `_SEP`.
-
-    Body paragraphs usually come normalized already: then one check of the joined text
-    (printable: no whitespace but the plain space; no double, leading or trailing spaces)
-    replaces splitting and re-joining every paragraph.
-    """
-    if isinstance(paragraphs, list) and all(type(p) is str for p in paragraphs):
-        joined = _SEP.join(paragraphs)
-        if (
-            joined.isprintable()
-            and "  " not in joined
-            and " " + _SEP not in joined
-            and _SEP + " " not in joined
-            and joined[:1] != " "
-            and joined[-1:] != " "
-        ):
-            return list(paragraphs), joined
-    paras = _normalize(paragraphs)
-    return paras, _SEP.join(paras)
+# paragraph lengths, so it may occur in a paragraph too).
+_SEP = "\n"
 
 
 def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]:
@@ -1029,7 +1007,8 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
     return out
 
 
-_Hints = dict[int, tuple[list[int] | None, list[int] | None]]
+# Mapping: read-only, so a dict of plain lists is one too.
+_Hints = Mapping[int, tuple[list[int] | None, list[int] | None]]
 
 
 def _verb_hints(paras: list[str], joined: str) -> _Hints:
@@ -1044,7 +1023,7 @@ def _verb_hints(paras: list[str], joined: str) -> _Hints:
     """
     low = joined.lower()
     if len(low) != len(joined):
-        out: _Hints = {}
+        out: dict[int, tuple[list[int] | None, list[int] | None]] = {}
         for pi, text in enumerate(paras):
             low_p = text.lower()
             if len(low_p) == len(text):
@@ -1070,9 +1049,18 @@ def _verb_hints_in(paras: list[str], low: str) -> _Hints:
     if not hits:
         return {}
     hits.sort()
-    me = _by_paragraph(paras, [at for at in hits if not low.startswith("menurut", at)])
-    menurut = _by_paragraph(paras, [at for at in hits if low.startswith("menurut", at)])
-    return {pi: (me.get(pi, []), menurut.get(pi, [])) for pi in sorted(me.keys() | menurut)}
+    out: dict[int, tuple[list[int], list[int]]] = {}
+    pi = 0
+    base = 0
+    nxt = len(paras[0]) + 1
+    for at in hits:
+        while at >= nxt:
+            pi += 1
+            base = nxt
+            nxt += len(paras[pi]) + 1
+        me, menurut = out.setdefault(pi, ([], []))
+        (menurut if low.startswith("menurut", at) else me).append(at - base)
+    return out
 
 
 def _matches_at(
@@ -1207,18 +1195,24 @@ def _menurut_subject(text: str, m: re.Match[str]) -> tuple[_Attr, int] | None:
         if not seg:
             return None
         if k == 0:
-            if _sentence_end(text, a) < b:
+            # No end punctuation in the segment: the sentence cannot end inside it.
+            if SENTENCE_PUNCT_RE.search(seg) and _sentence_end(text, a) < b:
                 return None
             name_found = split_person(seg)[0] is not None
             subject_end = b
             continue
-        toks = [t for t in seg.split() if not _is_honorific(t)]
-        degree_only = bool(seg) and all(_is_degree(t) for t in seg.split())
-        name_like = all(_is_name_token(t) or _is_honorific(t) for t in seg.split())
-        if (
-            degree_only
-            or (toks and _all_name(toks) and len(toks) <= 5)
-            or (not name_found and k < 3 and name_like)
+        words = seg.split()
+        if all(map(_is_degree, words)) or (
+            # A name (or honorific) first, else neither test below can pass.
+            (_is_name_token(words[0]) or _is_honorific(words[0]))
+            and (
+                _short_name([t for t in words if not _is_honorific(t)])
+                or (
+                    not name_found
+                    and k < 3
+                    and all(_is_name_token(t) or _is_honorific(t) for t in words)
+                )
+            )
         ):
             subject_end = b
             name_found = name_found or split_person(seg)[0] is not None
@@ -1239,6 +1233,10 @@ def _menurut_subject(text: str, m: re.Match[str]) -> tuple[_Attr, int] | None:
     while clause_at < len(text) and text[clause_at] == " ":
         clause_at += 1
     return attr, clause_at
+
+
+def _short_name(toks: list[str]) -> bool:
+    return bool(toks) and len(toks) <= 5 and _all_name(toks)
 
 
 def _preceding_subject(text: str, pos: int) -> str | None:
@@ -1320,9 +1318,10 @@ class _Speakers:
 
 def extract_quotes(paragraphs: Sequence[str] | None) -> list[Quote]:
     """Direct and indirect quotes of an article's body paragraphs, in reading order."""
-    paras, joined = _normalize_joined(paragraphs)
+    paras = _normalize(paragraphs)
     if not any(paras):
         return []
+    joined = _SEP.join(paras)
     spans = _scan(paras, _mark_offsets(paras, joined))
     direct = _direct_candidates(paras, spans)
     quoted = [span for cand in direct for span in cand.spans]
