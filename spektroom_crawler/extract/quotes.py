@@ -134,6 +134,7 @@ DEGREE_DOTTED_RE = re.compile(
     r"(?:[SMDBA]\d?\.\s?[A-Z][A-Za-z]{0,3}\.?(?:[A-Z][a-z]{0,3}\.?)?"
     r"|Sp\.\s?[A-Z][A-Za-z]{0,4}\.?|Ph\.\s?D\.?|Ns\.|Apt\.|Lc\.|Dipl\.[A-Za-z.]+)"
 )
+DEGREE_FIRST = frozenset("SMDBAPNL")  # the first letters of DEGREE_DOTTED_RE's alternatives
 # "Prof.Dr.H.Ahmad" -> "Prof. Dr. H. Ahmad" so honorifics are separate tokens.
 HONORIFIC_GLUE_RE = re.compile(r"\b(Prof|Dr|Drs|Dra|Ir|H|Hj|KH|dr|Drg)\.(?=[A-Z])")
 
@@ -320,6 +321,10 @@ TAIL_ADVERB_RE = re.compile(
     r"saat\s+itu|ketika\s+itu|sendiri)",
     re.IGNORECASE,
 )
+TAIL_ADVERB_LAST = frozenset({
+    "juga", "pun", "kembali", "lanjut", "pula", "lantas", "kemudian", "sempat", "turut",
+    "sekaligus", "bahkan", "lalu", "selanjutnya", "tegas", "lupa", "itu", "sendiri",
+})
 # Appositive title after a name: "Sukardi selaku Wakil Bupati", "Lili yang juga Ketua ...".
 APPOSITIVE_RE = re.compile(
     r"\s*,?\s+(?:selaku|sebagai|yang\s+juga|yang\s+merupakan|yang\s+menjabat(?:\s+sebagai)?)\s+",
@@ -356,8 +361,9 @@ def _is_honorific(tok: str) -> bool:
 
 def _is_degree(tok: str) -> bool:
     core = tok.rstrip(",;")
-    if "." not in core:  # every dotted degree has a dot: skip the regex for plain words
-        return core in PLAIN_DEGREES
+    # Every dotted degree has a dot and starts with one of DEGREE_FIRST: skip the regex else.
+    if "." not in core or core[:1] not in DEGREE_FIRST:
+        return core.rstrip(".") in PLAIN_DEGREES
     return bool(DEGREE_DOTTED_RE.fullmatch(core)) or core.rstrip(".") in PLAIN_DEGREES
 
 
@@ -726,7 +732,7 @@ def _sentence_end(text: str, pos: int) -> int:
 
 def _strip_connectors(s: str) -> str:
     """Drop what may open a sentence before its subject: a dateline, connectors, an adverbial."""
-    m = DATELINE_LEAD_RE.match(s)
+    m = DATELINE_LEAD_RE.match(s) if "-" in s or "–" in s or "—" in s else None  # needs a dash
     if m:
         s = s[m.end() :]
     prev = None
@@ -744,6 +750,9 @@ def _strip_connectors(s: str) -> str:
 def _strip_tail_adverbs(subj: str) -> str:
     words = subj.split()
     while len(words) > 1:
+        last = words[-1]
+        if last.isascii() and last.lower() not in TAIL_ADVERB_LAST:
+            break  # every TAIL_ADVERB_RE match ends with one of these words
         for n in (2, 1):
             if len(words) > n and TAIL_ADVERB_RE.fullmatch(" ".join(words[-n:]).lower()):
                 del words[-n:]
