@@ -1,6 +1,6 @@
 """Benchmark: extract_article vs a bare lxml parse vs trafilatura, over fixtures/pages/.
 
-Run from the repository root:  python3 bench/extract.py [--rounds R] [--pages GLOB]
+Run from the repository root:  python3 bench/extract.py [--rounds R] [--pages GLOB] [--site]
 
 For every fixture page, in one run and interleaved (so machine load hits all three alike):
 the median time of `extract_article(bytes, url, now=...)`, of `lxml.html.fromstring(bytes)` and
@@ -30,8 +30,10 @@ sys.path.insert(0, str(ROOT))
 import lxml.html  # noqa: E402
 
 from spektroom_crawler.extract import extract_article  # noqa: E402
+from spektroom_crawler.extract.quotes import extract_quotes  # noqa: E402
 
 PAGES = ROOT / "fixtures" / "pages"
+SITE = ROOT / "fixtures" / "site"
 MAX_VS_LXML = 3.0
 MIN_VS_TRAFILATURA = 5.0
 
@@ -52,6 +54,22 @@ def load_cases(pattern: str) -> list[tuple[str, bytes, dict[str, Any]]]:
     return cases
 
 
+def load_site_cases() -> list[tuple[str, bytes, dict[str, Any]]]:
+    """The offline mirror's article pages, with the manifest's truth in the record's shape."""
+    manifest = json.loads((SITE / "_manifest.json").read_text(encoding="utf-8"))
+    cases = []
+    for art in manifest["articles"]:
+        page = SITE / art["path"].strip("/") / "index.html"
+        expected = {
+            "_meta": {"url": art["url"], "now": manifest["snapshot"], "article": True},
+            "headline": art["headline"], "published_at": art["published"],
+            "authors": art["authors"],
+        }
+        cases.append(("site:" + art["path"].strip("/").split("/")[-1][:19], page.read_bytes(),
+                      expected))
+    return cases
+
+
 def norm_names(raw: object) -> set[str]:
     if isinstance(raw, list):
         raw = ";".join(str(r) for r in raw)
@@ -69,6 +87,8 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=21, help="timed runs per page and tool")
     ap.add_argument("--traf-rounds", type=int, default=5, help="timed runs of trafilatura")
     ap.add_argument("--pages", default="*.html", help="glob inside fixtures/pages/")
+    ap.add_argument("--site", action="store_true",
+                    help="also the offline mirror's article pages (fixtures/site/)")
     args = ap.parse_args()
 
     try:
@@ -78,6 +98,8 @@ def main() -> int:
         return 2
 
     cases = load_cases(args.pages)
+    if args.site:
+        cases += load_site_cases()
     rows = []
     accuracy = {"ours": {"headline": 0, "date": 0, "authors": 0},
                 "trafilatura": {"headline": 0, "date": 0, "authors": 0}}
@@ -85,18 +107,21 @@ def main() -> int:
     for name, data, expected in cases:
         meta = expected["_meta"]
         url, now = meta["url"], dt.datetime.fromisoformat(meta["now"])
-        ours, parse, traf = [], [], []
+        ours, parse, traf, quotes = [], [], [], []
+        paragraphs = extract_article(data, url, now=now).paragraphs
         traf_out: str | None = None
         for i in range(args.rounds):
             ours.append(timed(lambda: extract_article(data, url, now=now)))  # noqa: B023
             parse.append(timed(lambda: lxml.html.fromstring(data)))  # noqa: B023
+            quotes.append(timed(lambda: extract_quotes(paragraphs)))  # noqa: B023
             if i < args.traf_rounds:
                 start = time.perf_counter()
                 traf_out = trafilatura.extract(
                     data, url=url, with_metadata=True, output_format="json"
                 )
                 traf.append(time.perf_counter() - start)
-        row = (name, statistics.median(ours), statistics.median(parse), statistics.median(traf))
+        row = (name, statistics.median(ours), statistics.median(parse), statistics.median(traf),
+               statistics.median(quotes))
         rows.append(row)
         print(f"{name:24s} extract {row[1] * 1e6:8.0f} us   lxml parse {row[2] * 1e6:7.0f} us"
               f"   trafilatura {row[3] * 1e6:8.0f} us   ({row[1] / row[2]:4.1f}x parse,"
@@ -119,11 +144,13 @@ def main() -> int:
     med_ours = statistics.median(r[1] for r in rows)
     med_parse = statistics.median(r[2] for r in rows)
     med_traf = statistics.median(r[3] for r in rows)
+    med_quotes = statistics.median(r[4] for r in rows)
     vs_lxml, vs_traf = med_ours / med_parse, med_traf / med_ours
     print()
     print(f"pages: {len(rows)} (median per page over {args.rounds} runs; trafilatura"
           f" {args.traf_rounds} runs)")
-    print(f"extract_article      {med_ours * 1e6:8.0f} us")
+    print(f"extract_article      {med_ours * 1e6:8.0f} us   (of which extract_quotes"
+          f" {med_quotes * 1e6:.0f} us = {med_quotes / med_parse:.1f}x the lxml parse)")
     print(f"lxml.html.fromstring {med_parse * 1e6:8.0f} us")
     print(f"trafilatura.extract  {med_traf * 1e6:8.0f} us")
     ok_lxml, ok_traf = vs_lxml <= MAX_VS_LXML, vs_traf >= MIN_VS_TRAFILATURA

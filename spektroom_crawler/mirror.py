@@ -4,7 +4,8 @@
 would: ``/a/b/`` maps to ``a/b/index.html`` (or ``index.xml`` for feeds), content types follow the
 file, missing paths get a realistic 404 page, ``_redirects`` gives 301s, HEAD works. Absolute links
 to the real site inside text responses are rewritten to the server's own address, so the mirror
-keeps realistic absolute URLs and a crawler following them never leaves 127.0.0.1.
+keeps realistic absolute URLs and a crawler following them never leaves 127.0.0.1. With
+`gzip=True` text bodies are gzip-encoded for clients that accept it, as nginx would.
 
 Faults (`error_then_ok`, `rate_limited`, `unavailable`, `slow`, `drop_connection`, `truncated`,
 `wrong_charset`) are attached per path and count their own hits, so tests can prove a crawler
@@ -18,6 +19,7 @@ retries, waits and survives.
 from __future__ import annotations
 
 import contextlib
+import gzip
 import re
 import socket
 import sys
@@ -72,6 +74,7 @@ ATOM_TYPE = "application/atom+xml; charset=utf-8"
 # Only these are rewritten (real-site URL -> server URL); images stay byte-exact.
 TEXT_TYPE_PREFIXES = ("text/", "application/xml", "application/rss+xml", "application/atom+xml")
 RSS_ROOT_RE = re.compile(rb"<rss[\s>]")
+ACCEPTS_GZIP_RE = re.compile(r"\bgzip\b(?!\s*;\s*q=0(?:\.0*)?\s*(?:,|$))", re.IGNORECASE)
 ATOM_ROOT_RE = re.compile(rb"<feed[\s>]")
 REDIRECT_LINE_RE = re.compile(r"^(\S+)\s+(\S+)(?:\s+(30[1278]))?\s*$")
 # Index files tried, in order, for a path ending in "/" (feeds are stored as index.xml).
@@ -302,8 +305,21 @@ class _Handler(BaseHTTPRequestHandler):
         if fault is not None and fault.kind == "wrong_charset":
             content_type = content_type.split(";", 1)[0] + "; charset=iso-8859-1"
 
+        encoding = None
+        if (
+            mirror.gzip
+            and content_type.startswith(TEXT_TYPE_PREFIXES)
+            and ACCEPTS_GZIP_RE.search(self.headers.get("Accept-Encoding", ""))
+        ):
+            # Level 1: a quarter of the size for a fraction of level 6's CPU.
+            body = gzip.compress(body, compresslevel=1, mtime=0)
+            encoding = "gzip"
+
         self.send_response(status)
         self.send_header("Content-Type", content_type)
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+            self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         if fault is not None and fault.kind == "truncated":
             self.send_header("Connection", "close")
@@ -362,6 +378,7 @@ class MirrorServer:
         port: int = 0,
         faults: Mapping[str, Fault] | None = None,
         site_url: str = DEFAULT_SITE_URL,
+        gzip: bool = False,
     ) -> None:
         if host not in LOOPBACK_HOSTS:
             raise ValueError(f"MirrorServer only binds 127.0.0.1, not {host!r}")
@@ -371,6 +388,8 @@ class MirrorServer:
         self.host = "127.0.0.1"
         self.port = port
         self.site_url = site_url
+        # Like nginx's gzip on: text bodies compressed for clients that accept it.
+        self.gzip = gzip
         self.faults: dict[str, Fault] = dict(faults or {})
         self._site_re = site_url_pattern(site_url)
         self._redirects = self._load_redirects()
@@ -594,12 +613,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("root", type=Path, help="site directory, e.g. fixtures/site")
     parser.add_argument("--port", type=int, default=0, help="port (default: a free one)")
+    parser.add_argument("--gzip", action="store_true", help="gzip text bodies (like nginx)")
     parser.add_argument("--fault", action="append", default=[], metavar="PATH=KIND[:ARG]",
                         help="inject a fault, e.g. /feed/=429:2 or /x/=slow:3 (repeatable)")
     args = parser.parse_args(argv)
     try:
         faults = dict(parse_fault(spec) for spec in args.fault)
-        server = MirrorServer(args.root, port=args.port, faults=faults)
+        server = MirrorServer(args.root, port=args.port, faults=faults, gzip=args.gzip)
     except (ValueError, FileNotFoundError) as exc:
         parser.error(str(exc))
     with server:

@@ -78,6 +78,7 @@ def test_headline_regexes() -> None:
         ("x" * 80, None),
         ("<script>", None),
         ("Nurana Diah Dhayanti", "Nurana Diah Dhayanti"),
+        ("Byan Saputra", "Byan Saputra"),  # "By" prefix only as a word
     ],
 )
 def test_clean_name(raw: str | None, expected: str | None) -> None:
@@ -229,6 +230,10 @@ def test_dateline_re_negative() -> None:
         ("Warga melintas, Selasa (2/12/2025). ANTARA FOTO/Jessica Wuysang",
          ("Warga melintas, Selasa (2/12/2025).", "ANTARA FOTO/Jessica Wuysang")),
         ("Foto bersama peserta upacara", ("Foto bersama peserta upacara", None)),
+        ("Warga memadati lokasi. Foto/Istimewa", ("Warga memadati lokasi.", "Istimewa")),
+        ("Rapat di aula kantor bupati (Dok. Humas Pemkab)",
+         ("Rapat di aula kantor bupati", "Dok. Humas Pemkab")),
+        ("Dokumen (Dokumen lama) disimpan", ("Dokumen (Dokumen lama) disimpan", None)),
         ("Tanpa kredit", ("Tanpa kredit", None)),
     ],
 )
@@ -237,7 +242,9 @@ def test_split_photo_credit(caption: str | None, expected: tuple[str | None, str
 
 
 def test_photo_credit_regexes() -> None:
-    paren, plain, antara = PHOTO_CREDIT_RES
+    paren, plain, antara, slash, dok = PHOTO_CREDIT_RES
+    assert slash.search("x Foto/Istimewa") and not slash.search("x foto-foto lama")
+    assert dok.search("x (Dok. Humas)") and not dok.search("x (Dokter jaga)")
     assert paren.search("x (Foto: Setwapres)") and not paren.search("x (Foto bersama)")
     assert plain.search("x Foto : Diskominfo.") and not plain.search("Fotografer senior")
     assert antara.search("x ANTARA FOTO/Nama") and not antara.search("antara foto dan video")

@@ -150,6 +150,20 @@ def test_page_kind_regexes() -> None:
     assert not LISTING_PATH_RE.search("/2025/11/26/penghargaan-untuk-kapuas-hulu/")
 
 
+def test_static_pages() -> None:
+    from spektroom_crawler.extract.pagekind import is_static_page
+
+    ghost = page_of("<html><head><meta property='og:type' content='website'></head>"
+                    "<body class='page-template'><article class='article page'><h1>Kontak</h1>"
+                    "<p>Alamat redaksi</p></article></body></html>")
+    assert is_static_page(ghost)
+    post = page_of("<html><body class='post-template tag-kalbar'><h1>X</h1></body></html>")
+    assert not is_static_page(post)
+    marked = page_of("<html><head><meta property='og:type' content='article'></head>"
+                     "<body class='page'><h1>X</h1></body></html>")
+    assert not is_static_page(marked)
+
+
 def test_error_and_listing_pages() -> None:
     error = page_of("<html><body class='error404'><h1>Oops</h1></body></html>")
     assert is_error_page(error)

@@ -1050,3 +1050,84 @@ def test_rewrite(site: Path, body: bytes, expected: bytes) -> None:
     srv = MirrorServer(site)
     srv._base_bytes = b"BASE"
     assert srv.rewrite(body) == expected
+
+
+def test_fixture_articles_carry_the_indonesian_news_details(manifest: dict) -> None:
+    articles = published_articles(manifest)
+    assert all(a["photo_credit"] for a in articles)
+    assert all(a["editors"] and a["authors"] for a in articles)
+    assert all(a["event_date"] <= a["published"][:10] for a in articles)
+    assert sum(a["dateline_place"] is None for a in articles) >= 3  # "Spektroom –" alone
+    assert sum(a["dateline_place"] is not None for a in articles) >= 35
+    leads = [a["lead"] for a in articles]
+    assert {"–", "-", "—"} <= {lead.split("Spektroom ", 1)[1][0] for lead in leads}
+    texts = [(SITE / a["path"].strip("/") / "index.html").read_text("utf-8") for a in articles]
+    assert sum(".// " in t for t in texts) >= 10  # glued "// Name." trailers
+    assert sum("“" in t for t in texts) >= 35 and sum("&quot;" in t for t in texts) >= 2
+    for label in ("Editor :", "Editor. :", "Editor:", "Redaktur:", "Reporter:", "Pewarta:",
+                  "Penulis:"):
+        assert any(f"<p>{label} " in t for t in texts), label
+    for credit in ("Foto : ", "Foto: ", "(Foto: ", "ANTARA FOTO/"):
+        assert any(credit in t for t in texts), credit
+    assert any("WITA" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "status"),
+    [
+        (b"GARBAGE\r\n\r\n", b"400"),
+        (b"GET /robots.txt HTTP/9.9\r\n\r\n", b"505"),
+        (b"POST /feed/ HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+         b"501"),
+        (b"GET /%ff%fe/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", b"404"),
+    ],
+)
+def test_bad_requests_get_an_error_and_the_server_keeps_serving(
+    server: MirrorServer, request_bytes: bytes, status: bytes
+) -> None:
+    with socket.create_connection((server.host, server.port), timeout=5) as sock:
+        sock.sendall(request_bytes)
+        reply = b""
+        while chunk := sock.recv(65536):
+            reply += chunk
+    # Malformed request lines get http.server's HTTP/0.9-style error page (no status line).
+    head = reply.split(b" ", 2)[1] if reply.startswith(b"HTTP/1") else reply
+    assert status in head
+    assert fetch(server, "/robots.txt")[0] == 200
+
+
+def fetch_with(
+    srv: MirrorServer, path: str, headers: dict[str, str], method: str = "GET"
+) -> tuple[int, dict[str, str], bytes]:
+    conn = http.client.HTTPConnection(srv.host, srv.port, timeout=5)
+    try:
+        conn.request(method, path, headers=headers)
+        resp = conn.getresponse()
+        return resp.status, {k.lower(): v for k, v in resp.getheaders()}, resp.read()
+    finally:
+        conn.close()
+
+
+def test_gzip_for_clients_that_accept_it(site: Path) -> None:
+    import gzip
+
+    with MirrorServer(site, gzip=True) as srv:
+        _, plain_headers, plain = fetch_with(srv, ARTICLE, {})
+        assert "content-encoding" not in plain_headers
+        status, headers, body = fetch_with(srv, ARTICLE, {"Accept-Encoding": "gzip, deflate, br"})
+        assert status == 200
+        assert (headers["content-encoding"], headers["vary"]) == ("gzip", "Accept-Encoding")
+        assert int(headers["content-length"]) == len(body) < len(plain)
+        assert gzip.decompress(body) == plain
+        head = fetch_with(srv, ARTICLE, {"Accept-Encoding": "gzip"}, method="HEAD")
+        assert head[1]["content-length"] == headers["content-length"] and head[2] == b""
+        refused = fetch_with(srv, ARTICLE, {"Accept-Encoding": "gzip;q=0, identity"})
+        assert "content-encoding" not in refused[1]
+        jpg = "/wp-content/uploads/2025/11/banjir.jpg"
+        image = fetch_with(srv, jpg, {"Accept-Encoding": "gzip"})
+        assert "content-encoding" not in image[1] and image[2] == JPEG
+
+
+def test_gzip_is_off_by_default(server: MirrorServer) -> None:
+    _, headers, _ = fetch_with(server, ARTICLE, {"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in headers

@@ -15,9 +15,9 @@ from spektroom_crawler.extract.quotes import (
     split_person,
 )
 from spektroom_crawler.record import Quote
-from tests.conftest import ROOT
+from tests.conftest import FIXTURES
 
-SEED = ROOT.parent.parent / "shared" / "seed" / "000_07e5ee4176d2c5f1.txt"
+SEED = FIXTURES / "seed" / "000_07e5ee4176d2c5f1.txt"  # the real page, copied from shared/seed
 
 # (kind, text, speaker, speaker_title, verb, paragraph)
 Q = tuple[str, str, str | None, str | None, str | None, int]

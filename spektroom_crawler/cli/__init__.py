@@ -21,7 +21,8 @@ def _register() -> None:
     # Each command lives in its own module; registering here keeps `main` importable cheaply.
     from importlib import import_module
 
-    for name in ("parse", "crawl", "demo", "db", "export", "search", "quotes", "stats"):
+    for name in ("parse", "crawl", "demo", "db", "export", "search", "quotes", "stats",
+                 "history"):
         try:
             module = import_module(f"spektroom_crawler.cli.{name}")
         except ModuleNotFoundError as exc:

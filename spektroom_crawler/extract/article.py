@@ -19,7 +19,7 @@ import re
 from spektroom_crawler.extract.body import extract_body
 from spektroom_crawler.extract.dateline import dateline_length, parse_dateline
 from spektroom_crawler.extract.dates import find_event_date
-from spektroom_crawler.extract.document import decode_html, parse_html
+from spektroom_crawler.extract.document import parse_document
 from spektroom_crawler.extract.headline import extract_headline, extract_subheadline
 from spektroom_crawler.extract.media import extract_media
 from spektroom_crawler.extract.pagekind import (
@@ -27,10 +27,12 @@ from spektroom_crawler.extract.pagekind import (
     WARN_EMPTY,
     WARN_ERROR,
     WARN_LISTING,
+    WARN_STATIC,
     WARN_TRUNCATED,
     WARN_UNPARSABLE,
     is_error_page,
     is_listing_page,
+    is_static_page,
 )
 from spektroom_crawler.extract.people import extract_people
 from spektroom_crawler.extract.quotes import extract_quotes
@@ -47,6 +49,7 @@ from spektroom_crawler.record import Article, format_when
 from spektroom_crawler.urls import canonicalize_url
 
 CLOSING_HTML_RE = re.compile(r"</html\s*>", re.I)
+CLOSING_HTML_BYTES_RE = re.compile(rb"</html\s*>", re.I)
 TAIL_CHARS = 4096
 LEAD_PARAGRAPHS = 2
 
@@ -56,11 +59,11 @@ def extract_article(
 ) -> Article:
     """Turn one page (bytes as served, or decoded text) into an Article; never raises."""
     article = Article(url=url)
-    text = decode_html(html or b"")
-    root = parse_html(text) if text.strip() else None
+    data = html or b""
+    root = parse_document(data)
     if root is None:
         article.canonical_url = _safe_canonical(url)
-        article.warnings.append(WARN_UNPARSABLE if text.strip() else WARN_EMPTY)
+        article.warnings.append(WARN_UNPARSABLE if data.strip() else WARN_EMPTY)
         return article
     page = build_page(root, url)
     article.canonical_url = _canonical(page) or _safe_canonical(url)
@@ -73,7 +76,10 @@ def extract_article(
     if is_listing_page(page):
         article.warnings.append(WARN_LISTING)
         return article
-    if not CLOSING_HTML_RE.search(text[-TAIL_CHARS:]):
+    if is_static_page(page):
+        article.warnings.append(WARN_STATIC)
+        return article
+    if not _has_closing_html(data):
         article.warnings.append(WARN_TRUNCATED)
     _fill(page, article, now)
     return article
@@ -102,16 +108,22 @@ def _fill(page: Page, article: Article, now: dt.datetime | None) -> None:
     article.published_at_raw = published.raw
     _note(article, "published_at", published.source)
     modified = extract_modified(page, now)
-    article.modified_at = format_when(modified.value)
-    article.modified_at_raw = modified.raw
-    _note(article, "modified_at", modified.source)
+    # Ghost and others stamp dateModified == datePublished on untouched posts: not a change.
+    if not _same_instant(modified.value, published.value):
+        article.modified_at = format_when(modified.value)
+        article.modified_at_raw = modified.raw
+        _note(article, "modified_at", modified.source)
 
     article.dateline = parse_dateline(body.paragraphs[0] if body.paragraphs else None)
     _note(article, "dateline", "text" if article.dateline else None)
+    # A datetime reference lets find_event_date take the day on the WIB calendar (a UTC stamp
+    # late in the evening is already the next day in Indonesia).
     reference = published.value
-    if isinstance(reference, dt.datetime):
-        reference = reference.date()
-    event = find_event_date(" ".join(body.paragraphs[:LEAD_PARAGRAPHS]), reference=reference)
+    event = None
+    for lead in body.paragraphs[:LEAD_PARAGRAPHS]:  # one at a time: most leads settle it in p0
+        event = find_event_date(lead, reference=reference)
+        if event:
+            break
     article.event_date = event.isoformat() if event else None
     _note(article, "event_date", "text" if event else None)
 
@@ -137,6 +149,18 @@ def _fill(page: Page, article: Article, now: dt.datetime | None) -> None:
         article.warnings.append("no published date found")
     if not article.authors:
         article.warnings.append("no byline found")
+
+
+def _has_closing_html(data: bytes | str) -> bool:
+    if isinstance(data, bytes):
+        return CLOSING_HTML_BYTES_RE.search(data[-TAIL_CHARS:]) is not None
+    return CLOSING_HTML_RE.search(data[-TAIL_CHARS:]) is not None
+
+
+def _same_instant(a: dt.date | None, b: dt.date | None) -> bool:
+    if a is None or b is None or type(a) is not type(b):
+        return False
+    return a == b  # aware datetimes compare as instants
 
 
 def _without_dateline(paragraphs: list[str], article: Article) -> list[str]:

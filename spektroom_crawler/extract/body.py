@@ -15,8 +15,8 @@ from spektroom_crawler.extract.document import element_text, norm_space, text_co
 from spektroom_crawler.extract.sources import Page, nodes
 
 # Body containers of the known templates, most specific first (class tokens).
-BODY_CLASSES = ("gh-content", "content-inner", "td-post-content", "amp-wp-article-content",
-                "entry-content")
+BODY_CLASSES = ("gh-content", "content-inner", "td-post-content", "tdb_single_content",
+                "amp-wp-article-content", "entry-content")
 ALL_P_XPATH = etree.XPath("//p")
 # Chrome that sits inside body containers: ads, share buttons, captions, related boxes, embeds.
 # Chrome inside body containers is recognized by a part of a class token, split on "-"/"_":
@@ -44,6 +44,12 @@ CHROME_TAGS = frozenset({"header", "footer", "nav", "aside", "form"})
 BACA_JUGA_RE = re.compile(
     r"^\s*(?:baca\s+(?:juga|pula)|simak\s+juga|lihat\s+juga|baca\s+berita\s+lainnya)\b", re.I
 )
+# A heading or line after which a body container holds no more story text.
+END_OF_STORY_RE = re.compile(
+    r"^(?:berita|artikel|baca juga berita|postingan)\s+(?:terkait|lainnya)\s*:?$"
+    r"|^(?:terpopuler|komentar|tinggalkan balasan|related posts?)\s*:?$",
+    re.I,
+)
 CREDIT_ROLES = r"Reporter|Penulis|Pewarta|Editor|Redaktur|Fotografer|Foto|Sumber|Kontributor"
 # One credit inside a trailer line: "Reporter: X", "Editor. : Biantoro", "Pewarta : A, B".
 CREDIT_RE = re.compile(
@@ -58,6 +64,8 @@ GLUED_TRAILER_RE = re.compile(
     r"\s*(?<![:/])//\s*(?P<name>[A-Z][\w'’.-]*(?: [\w'’.-]+){0,4}?)\s*\.?\s*$"
 )
 MIN_PARAGRAPH_CHARS = 2
+# Two or more line breaks (with only spaces between): a paragraph break in <br>-formatted text.
+BLANK_LINE_RE = re.compile(r"\n[ \t\r\xa0]*\n\s*")
 
 
 @dataclass(slots=True)
@@ -130,31 +138,49 @@ def trailer_credits(line: str) -> list[tuple[str, str]] | None:
 
 
 def extract_body(page: Page) -> Body:
+    """The story's paragraphs and the credits found in its trailer lines."""
     container, source = find_container(page)
     body = Body(source=source)
     if container is None:
         return body
     page.body_el = container
-    for p in container.iter("p"):
+    for p in container.iter("p", "h2", "h3", "h4"):
+        if p.tag != "p":
+            # Subheadings are not paragraphs; a "Berita terkait" heading ends the story.
+            if END_OF_STORY_RE.match(norm_space(text_content(p))):
+                break
+            continue
         if _skipped(p, container):
             continue
-        kept: list[str] = []
-        for raw_line in element_text(p).split("\n"):
-            line = norm_space(raw_line)
-            if not line:
-                continue
-            if BACA_JUGA_RE.match(line):
-                continue
-            credits = trailer_credits(line)
-            if credits is not None:
-                body.credits.extend(credits)
-                continue
-            kept.append(line)
-        text = " ".join(kept)
-        if len(text) < MIN_PARAGRAPH_CHARS:
-            continue
-        text, glued = split_trailer(text)
-        body.credits.extend(glued)
-        if text:
-            body.paragraphs.append(text)
+        if not _add_block(body, element_text(p)):
+            break
+    if not body.paragraphs and container.find(".//p") is None:
+        # Some CMSs write the story as text separated by <br><br>, without <p>.
+        for block in BLANK_LINE_RE.split(element_text(container)):
+            if not _add_block(body, block):
+                break
     return body
+
+
+def _add_block(body: Body, raw: str) -> bool:
+    """Add one paragraph's text (lines split by <br>); False when the story has ended."""
+    kept: list[str] = []
+    for raw_line in raw.split("\n"):
+        line = norm_space(raw_line)
+        if not line or BACA_JUGA_RE.match(line):
+            continue
+        if END_OF_STORY_RE.match(line):
+            return False
+        credits = trailer_credits(line)
+        if credits is not None:
+            body.credits.extend(credits)
+            continue
+        kept.append(line)
+    text = " ".join(kept)
+    if len(text) < MIN_PARAGRAPH_CHARS:
+        return True
+    text, glued = split_trailer(text)
+    body.credits.extend(glued)
+    if text:
+        body.paragraphs.append(text)
+    return True

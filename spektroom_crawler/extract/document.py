@@ -65,11 +65,47 @@ def decode_html(data: bytes | str) -> str:
 _PARSERS = threading.local()
 
 
-def _parser() -> etree.HTMLParser:
-    parser = getattr(_PARSERS, "parser", None)
+def _parser(encoding: str | None = None) -> etree.HTMLParser:
+    parsers: dict[str | None, etree.HTMLParser] | None = getattr(_PARSERS, "parsers", None)
+    if parsers is None:
+        parsers = _PARSERS.parsers = {}
+    parser = parsers.get(encoding)
     if parser is None:
-        parser = _PARSERS.parser = etree.HTMLParser()
+        parser = parsers[encoding] = etree.HTMLParser(encoding=encoding)
     return parser
+
+
+def parse_document(data: bytes | str) -> etree._Element | None:
+    """Decode and parse in one step, never raising; None when there is nothing to parse.
+
+    UTF-8 bytes (declared or valid as such: the common case) go to libxml2 as bytes with the
+    encoding fixed, which skips building a Python str and re-encoding it for the parser.
+    Everything else is decoded by `decode_html` first.
+    """
+    if isinstance(data, bytes):
+        if declared_encoding(data) in (None, "utf-8"):
+            body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+            if body.isascii() or _is_utf8(body):
+                return _parse(body, "utf-8") if body.strip() else None
+        data = decode_html(data)
+    text = XML_DECL_RE.sub("", data, count=1)
+    return _parse(text, None) if text.strip() else None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _parse(data: bytes | str, encoding: str | None) -> etree._Element | None:
+    try:
+        root = etree.fromstring(data, _parser(encoding))
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+    return root if root is not None and isinstance(root.tag, str) else None
 
 
 def parse_html(text: str) -> etree._Element | None:
@@ -78,14 +114,7 @@ def parse_html(text: str) -> etree._Element | None:
     Plain lxml.etree elements (not lxml.html's): same libxml2 parse, but element proxies are
     created without lxml.html's per-element Python class lookup, which halves tree walks.
     """
-    text = XML_DECL_RE.sub("", text, count=1)
-    if not text.strip():
-        return None
-    try:
-        root = etree.fromstring(text, _parser())
-    except (etree.XMLSyntaxError, ValueError):
-        return None
-    return root if root is not None and isinstance(root.tag, str) else None
+    return parse_document(text)
 
 
 def text_content(el: etree._Element) -> str:
@@ -99,9 +128,13 @@ def norm_space(text: str | None) -> str:
 
 
 def element_text(el: etree._Element) -> str:
-    """Visible text of an element with <br> kept as a newline; scripts and styles dropped."""
+    """Visible text of an element; each <br> becomes a newline, and only a <br> does.
+
+    Newlines in the HTML source are just whitespace, so they become spaces: callers split lines
+    on "\n" to find trailer lines ("Reporter: X<br>Editor: Y") and paragraph breaks.
+    """
     if len(el) == 0:
-        return el.text or ""
+        return (el.text or "").replace("\n", " ")
     parts: list[str] = []
     _walk(el, parts)
     return "".join(parts)
@@ -112,7 +145,7 @@ SKIP_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
 
 def _walk(el: etree._Element, parts: list[str]) -> None:
     if el.text:
-        parts.append(el.text)
+        parts.append(el.text.replace("\n", " "))
     for child in el:
         tag = child.tag
         if isinstance(tag, str):
@@ -121,4 +154,4 @@ def _walk(el: etree._Element, parts: list[str]) -> None:
             elif tag not in SKIP_TEXT_TAGS:
                 _walk(child, parts)
         if child.tail:
-            parts.append(child.tail)
+            parts.append(child.tail.replace("\n", " "))

@@ -9,10 +9,10 @@ from lxml import etree
 from spektroom_crawler.extract.document import norm_space, text_content
 from spektroom_crawler.extract.sources import Page, Source, first_valid, ld_text
 
-H1_CLASSES = ("gh-article-title", "jeg_post_title", "tdb-title-text", "amp-wp-title",
-              "entry-title", "post-title")
-SUBHEADLINE_CLASSES = ("gh-article-excerpt", "jeg_post_subtitle", "td-post-sub-title",
-                       "entry-subtitle")
+H1_CLASSES = ("gh-article-title", "article-title", "jeg_post_title", "tdb-title-text",
+              "amp-wp-title", "entry-title", "post-title")
+SUBHEADLINE_CLASSES = ("gh-article-excerpt", "article-excerpt", "jeg_post_subtitle",
+                       "td-post-sub-title", "entry-subtitle")
 # " - Spektroom", " | Spektroom", " – Spektroom.co.id" at the end of <title>/og:title.
 TITLE_SUFFIX_RE = re.compile(r"\s+[-|–—:·]\s+Spektroom(?:\.co\.id)?\s*$", re.I)
 # An h1 that is the site's logo/name, which some themes wrap in h1 on every page.
@@ -97,7 +97,15 @@ HEADLINE_SOURCES: tuple[Source[str], ...] = (
 
 
 def extract_headline(page: Page) -> tuple[str | None, str | None]:
-    return first_valid(page, HEADLINE_SOURCES)
+    """The headline and its source; also remembers the article's h1 for later fields."""
+    headline, source = first_valid(page, HEADLINE_SOURCES)
+    if page.headline_el is None:
+        # Headline from JSON-LD or meta: still anchor the visible-date/image search on the h1.
+        for el in page.tag("h1"):
+            if not is_logo_h1(el):
+                page.headline_el = el
+                break
+    return headline, source
 
 
 def subheadline_from_template(page: Page) -> str | None:

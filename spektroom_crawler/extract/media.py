@@ -11,7 +11,8 @@ from spektroom_crawler.extract.document import norm_space, text_content
 from spektroom_crawler.extract.sources import Page, Source, first_valid
 
 # Featured image boxes of the known templates (class tokens, priority order).
-FEATURED_CLASSES = ("gh-article-image", "jeg_featured", "td-post-featured-image",
+FEATURED_CLASSES = ("gh-article-image", "article-image", "jeg_featured",
+                    "td-post-featured-image", "tdb_single_featured_image",
                     "amp-wp-article-featured-image")
 CAPTION_CLASSES = ("figcaption", "wp-caption-text")
 GENERIC_CAPTION_CLASSES = ("wp-caption-text", "caption", "ket", "keterangan")
@@ -22,6 +23,9 @@ PHOTO_CREDIT_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\s*\(\s*Foto\s*\.?\s*:\s*(?P<credit>[^()]+?)\s*\)\s*\.?\s*$", re.I),
     re.compile(r"\s*\bFoto\s*\.?\s*:\s*(?P<credit>[^:]+?)\s*\.?\s*$", re.I),
     re.compile(r"\s*\b(?P<credit>ANTARA\s+FOTO\s*/\s*[^/]+?)\s*\.?\s*$"),
+    # "Foto/Istimewa", "(Dok. Humas Pemkab)", "Dok: Diskominfo".
+    re.compile(r"\s*\(?\s*\bFoto\s*/\s*(?P<credit>[^/()]+?)\s*\)?\s*\.?\s*$", re.I),
+    re.compile(r"\s*\(\s*(?P<credit>Dok(?:umentasi)?\s*[.:]\s*[^()]+?)\s*\)\s*\.?\s*$", re.I),
 )
 DANGLING_PUNCT_RE = re.compile(r"\s+[.,;:|-]+$")
 

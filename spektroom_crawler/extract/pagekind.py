@@ -19,8 +19,13 @@ WARN_EMPTY = "empty document"
 WARN_UNPARSABLE = "document could not be parsed as HTML"
 WARN_LISTING = "page looks like a listing, not an article"
 WARN_ERROR = "page looks like an error page (not found), not an article"
+WARN_STATIC = "page looks like a static page (about, contact, policy), not an article"
 WARN_TRUNCATED = "document looks truncated (no closing </html>)"
-NOT_ARTICLE_WARNINGS = frozenset({WARN_EMPTY, WARN_UNPARSABLE, WARN_LISTING, WARN_ERROR})
+NOT_ARTICLE_WARNINGS = frozenset(
+    {WARN_EMPTY, WARN_UNPARSABLE, WARN_LISTING, WARN_ERROR, WARN_STATIC}
+)
+# Body classes of CMS static pages (Ghost "page-template", WordPress "page page-template-default").
+STATIC_BODY_CLASSES = frozenset({"page-template", "page", "page-template-default"})
 
 
 def is_error_page(page: Page) -> bool:
@@ -45,14 +50,27 @@ def _teasers(page: Page) -> int:
     return len(page.tag("article")) + len(headings)
 
 
-def is_listing_page(page: Page) -> bool:
-    """Section/tag/author/home pages: many teasers and a listing signal, no article markup."""
+def is_static_page(page: Page) -> bool:
+    """CMS static pages (Tentang Kami, Redaksi, Kontak): page body classes, no article markup."""
     if page.article_ld is not None or page.meta("og:type") == "article":
         return False
-    signal = (
-        page.meta("og:type") == "website"
-        or bool(page.ld_types() & COLLECTION_TYPES)
+    return not STATIC_BODY_CLASSES.isdisjoint(_body_class(page).split())
+
+
+def is_listing_page(page: Page) -> bool:
+    """Section/tag/author/home pages: a listing signal and no article markup.
+
+    A strong signal (a /tag/, /category/, /author/, /page/N/ URL, CollectionPage JSON-LD, an
+    archive body class) is enough, even for a listing with no posts yet; og:type "website"
+    alone also needs a few teasers (some themes mark articles "website" too).
+    """
+    if page.article_ld is not None or page.meta("og:type") == "article":
+        return False
+    strong = (
+        bool(page.ld_types() & COLLECTION_TYPES)
         or bool(LISTING_PATH_RE.search(split_url(page.url).path))
         or bool(LISTING_BODY_CLASS_RE.search(_body_class(page)))
     )
-    return signal and _teasers(page) >= MIN_TEASERS
+    if strong:
+        return True
+    return page.meta("og:type") == "website" and _teasers(page) >= MIN_TEASERS

@@ -10,12 +10,14 @@ from spektroom_crawler.extract.document import norm_space, text_content
 from spektroom_crawler.extract.sources import Page, Source, first_valid
 
 # Byline containers of the known templates; author names are their links (or their text).
-BYLINE_CLASSES = ("byline-meta-content", "gh-article-author-name", "jeg_meta_author",
-                  "td-post-author-name", "vcard")
+BYLINE_CLASSES = ("byline-meta-content", "gh-article-author-name", "author-name",
+                  "jeg_meta_author", "td-post-author-name", "tdb-author-name", "vcard")
 AMP_AUTHOR_CLASS = "amp-wp-author"
 # "Budi Sucahyono, Julianto", "A dan B", "A & B", "A; B".
 NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b)\s*", re.I)
-BYLINE_PREFIX_RE = re.compile(r"^(?:oleh|by|penulis|reporter|pewarta|ditulis oleh)\s*:?\s*", re.I)
+BYLINE_PREFIX_RE = re.compile(
+    r"^(?:oleh|by|penulis|reporter|pewarta|ditulis oleh)\b\s*:?\s*", re.I
+)
 # Desk and system accounts: not people.
 DESK_ACCOUNT_RE = re.compile(
     r"^(?:redaksi|admin|administrator|tim|tim redaksi|tim spektroom|redaksi spektroom|spektroom"

@@ -26,6 +26,8 @@ KNOWN_CLASSES = frozenset({
     "gh-article", "gh-article-title", "gh-article-excerpt", "gh-article-tag", "gh-content",
     "gh-article-image", "byline-meta-content", "gh-article-author-name", "author-list",
     "byline-meta-date", "read-more-wrap",
+    # ghost casper 5 names (article-* instead of gh-article-*)
+    "article-title", "article-excerpt", "article-image", "article-tag", "author-name",
     # wp-jnews
     "jeg_main_content", "jeg_post_title", "jeg_post_subtitle", "jeg_meta_date", "jeg_meta_author",
     "jeg_featured", "content-inner", "jeg_post_category", "jnews_related_post_container",
@@ -33,6 +35,8 @@ KNOWN_CLASSES = frozenset({
     "td-post-content", "tdb_single_content", "tdb-title-text", "td-post-author-name",
     "td-category", "td-post-featured-image", "td-post-date", "td-post-sub-title",
     "td_block_related_posts",
+    # tagDiv theme-builder (tdb) single templates
+    "tdb-author-name", "tdb-entry-category", "tdb_single_featured_image",
     # wp-plain
     "type-post", "entry-title", "entry-content", "entry-subtitle", "cat-links", "posted-on",
     "vcard", "post-title",
@@ -42,6 +46,8 @@ KNOWN_CLASSES = frozenset({
     # generic
     "wp-caption-text", "caption", "ket", "keterangan", "crumb", "breadcrumb", "breadcrumbs",
     "related-posts", "related", "terkait", "error404", "error-404",
+    "kanal", "rubrik", "post-category", "entry-category",
+    "td-tags", "jeg_post_tags", "tags-links", "amp-wp-tax-tag", "post-tags", "article-tags",
 })
 # Tags whose elements the extractors read directly.
 KNOWN_TAGS = frozenset({"meta", "script", "link", "base", "title", "h1", "h2", "h3", "h4",
@@ -179,19 +185,22 @@ def build_page(root: etree._Element, url: str) -> Page:
     """Index the document in one pass, then collect meta tags, JSON-LD and the template family."""
     page = Page(root=root, url=url, base_url=url, family="fallback")
     by_class, by_tag, rel_links = page.by_class, page.by_tag, page.rel_links
+    known_tags, cache = KNOWN_TAGS, _TOKEN_CACHE
     for el in root.iter():
         tag = el.tag
         if tag.__class__ is not str:
             continue  # comments and processing instructions
-        if tag in KNOWN_TAGS:
+        if tag in known_tags:
             by_tag.setdefault(tag, []).append(el)
         elif tag == "a" and el.get("rel"):
             rel_links.append(el)
         classes = el.get("class")
         if classes:
-            for token in classes.split():
-                if token in KNOWN_CLASSES:
-                    by_class.setdefault(token, []).append(el)
+            hits = cache.get(classes)
+            if hits is None:
+                hits = _known_tokens(classes)
+            for token in hits:
+                by_class.setdefault(token, []).append(el)
     page.family = detect_family(page)
     for el in page.tag("base"):
         if el.get("href"):
@@ -215,6 +224,20 @@ def build_page(root: etree._Element, url: str) -> Page:
             page.article_ld = node
             break
     return page
+
+
+# class attribute -> its known tokens. Themes repeat the same class strings on every page, so
+# this pure mapping is cached across pages (bounded: cleared when it grows past the limit).
+_TOKEN_CACHE: dict[str, tuple[str, ...]] = {}
+TOKEN_CACHE_LIMIT = 20_000
+
+
+def _known_tokens(classes: str) -> tuple[str, ...]:
+    hits = tuple(t for t in classes.split() if t in KNOWN_CLASSES)
+    if len(_TOKEN_CACHE) >= TOKEN_CACHE_LIMIT:
+        _TOKEN_CACHE.clear()
+    _TOKEN_CACHE[classes] = hits
+    return hits
 
 
 def detect_family(page: Page) -> str:

@@ -10,9 +10,14 @@ from spektroom_crawler.extract.people import dedupe
 from spektroom_crawler.extract.sources import Page, Source, first_valid, ld_text
 
 # Section links of the known templates (class tokens of their containers, priority order).
-SECTION_CLASSES = ("gh-article-tag", "jeg_post_category", "td-category", "cat-links",
-                   "amp-wp-tax-category")
+SECTION_CLASSES = ("gh-article-tag", "article-tag", "jeg_post_category", "td-category",
+                   "tdb-entry-category", "cat-links", "amp-wp-tax-category")
 BREADCRUMB_CLASSES = ("crumb", "breadcrumb", "breadcrumbs")
+# Unknown/legacy themes: a box named after the section ("kanal", "rubrik" are Indonesian for it).
+SECTION_BOX_CLASSES = ("kanal", "rubrik", "post-category", "entry-category")
+# Tag lists of the known templates (their links often carry no rel="tag").
+TAG_LIST_CLASSES = ("td-tags", "jeg_post_tags", "tags-links", "amp-wp-tax-tag", "post-tags",
+                    "article-tags")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 HOME_LINK_RE = re.compile(r"^(?:home|beranda|index|spektroom)$", re.I)
 KEYWORD_SPLIT_RE = re.compile(r"\s*,\s*")
@@ -43,6 +48,15 @@ def section_from_template(page: Page) -> str | None:
     return None
 
 
+def section_from_box(page: Page) -> str | None:
+    for box in page.first_cls(SECTION_BOX_CLASSES):
+        for el in [box] if box.tag == "a" else box.iter("a"):
+            text = norm_space(text_content(el))
+            if text:
+                return text
+    return None
+
+
 def section_from_breadcrumb(page: Page) -> str | None:
     boxes = page.first_cls(BREADCRUMB_CLASSES)
     names = [norm_space(text_content(a)) for box in boxes[:1] for a in box.iter("a")]
@@ -54,6 +68,7 @@ SECTION_SOURCES: tuple[Source[str], ...] = (
     ("jsonld", section_from_jsonld),
     ("meta", section_from_meta),
     ("template", section_from_template),
+    ("html:section-box", section_from_box),
     ("html:breadcrumb", section_from_breadcrumb),
 )
 
@@ -83,10 +98,27 @@ def tags_from_rel(page: Page) -> list[str] | None:
     return dedupe(n for n in names if n) or None
 
 
+def tags_from_template(page: Page) -> list[str] | None:
+    names = [
+        norm_space(text_content(a))
+        for box in page.first_cls(TAG_LIST_CLASSES)[:1]
+        for a in box.iter("a")
+        if "/tag/" in (a.get("href") or "")
+    ]
+    return dedupe(n for n in names if n) or None
+
+
+def tags_from_meta_keywords(page: Page) -> list[str] | None:
+    """<meta name="keywords">: legacy CMSs put the article's tags there."""
+    return dedupe(_keywords(page.meta("keywords", "news_keywords"))) or None
+
+
 TAG_SOURCES: tuple[Source[list[str]], ...] = (
     ("jsonld", tags_from_jsonld),
     ("meta", tags_from_meta),
     ("html:rel-tag", tags_from_rel),
+    ("template", tags_from_template),
+    ("meta:keywords", tags_from_meta_keywords),
 )
 
 

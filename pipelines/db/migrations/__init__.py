@@ -1,0 +1,1 @@
+"""Alembic migrations for the corpus schema (run programmatically, see pipelines.db.engine)."""

@@ -1,0 +1,649 @@
+"""`ArticleStore`: the corpus's write side and the crawl's incremental gate.
+
+One `save()` call is one transaction: the batch is looked up with a few indexed queries
+(canonical URLs, fingerprints, LSH bands), then written with executemany statements. A failure
+rolls the whole batch back, so the database never holds half of a batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any, Literal
+
+from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, sessionmaker
+
+from pipelines.db.engine import get_sessionmaker
+from pipelines.db.models import (
+    Article as ArticleRow,
+)
+from pipelines.db.models import (
+    ArticleBand,
+    ArticlePerson,
+    ArticleRevision,
+    ArticleTag,
+    CrawlRun,
+    Person,
+    QuoteRow,
+    Tag,
+)
+from pipelines.db.records import article_values, load_records
+from pipelines.db.types import UTC, When, parse_instant
+from pipelines.dedupe import (
+    band_hashes,
+    body_words,
+    minhash,
+    normalize_article,
+    pack_signature,
+    similarity,
+    unpack_signature,
+    version_hash,
+    words_fingerprint,
+)
+from spektroom_crawler.record import Article
+
+log = logging.getLogger(__name__)
+
+Status = Literal["stored", "updated", "unchanged", "duplicate_exact", "duplicate_near"]
+DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.8
+# Bound on parameters per IN (...) query (SQLite allows 32766; keep statements small).
+CHUNK = 500
+
+ARTICLES: Table = ArticleRow.__table__  # type: ignore[assignment]
+QUOTES: Table = QuoteRow.__table__  # type: ignore[assignment]
+PEOPLE: Table = Person.__table__  # type: ignore[assignment]
+ARTICLE_PEOPLE: Table = ArticlePerson.__table__  # type: ignore[assignment]
+TAGS: Table = Tag.__table__  # type: ignore[assignment]
+ARTICLE_TAGS: Table = ArticleTag.__table__  # type: ignore[assignment]
+BANDS: Table = ArticleBand.__table__  # type: ignore[assignment]
+QUOTE_COLUMNS = (
+    "article_id", "position", "text", "speaker", "speaker_title", "verb", "kind", "paragraph",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredInfo:
+    """What the incremental gate needs to know about an article already stored.
+
+    All aware datetimes (UTC). A date-only value counts as midnight WIB (+07:00).
+    """
+
+    lastmod: dt.datetime | None
+    modified_at: dt.datetime | None
+    last_fetched_at: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    """What happened to one article in `ArticleStore.save`."""
+
+    canonical_url: str
+    article_id: int
+    status: Status
+    duplicate_of: int | None = None
+    similarity: float | None = None
+
+
+@dataclass(slots=True)
+class _Prepared:
+    article: Article
+    key: str
+    values: dict[str, Any]
+    version: str
+    seen_at: dt.datetime
+    # Computed only for new or changed articles: a re-crawl of unchanged pages skips them.
+    _words: list[bytes] | None = field(default=None)
+    _fingerprint: str | None = field(default=None)
+    _signature: tuple[int, ...] | None = field(default=None)
+    _bands: list[int] | None = field(default=None)
+
+    @property
+    def words(self) -> list[bytes]:
+        if self._words is None:
+            self._words = body_words(self.article.paragraphs)
+        return self._words
+
+    @property
+    def fingerprint(self) -> str:
+        if self._fingerprint is None:
+            self._fingerprint = words_fingerprint(self.words)
+        return self._fingerprint
+
+    @property
+    def signature(self) -> tuple[int, ...]:
+        if self._signature is None:
+            self._signature = minhash(self.words)
+        return self._signature
+
+    @property
+    def bands(self) -> list[int]:
+        if self._bands is None:
+            self._bands = list(dict.fromkeys(band_hashes(self.signature)))
+        return self._bands
+
+
+def name_key(name: str) -> str:
+    """The identity of a person or tag name: case-folded, single-spaced."""
+    return " ".join(name.casefold().split())[:255]
+
+
+class ArticleStore:
+    """The corpus on one database URL (created/upgraded on open)."""
+
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        *,
+        near_duplicate_threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD,
+    ) -> None:
+        self._factory = factory
+        self.near_duplicate_threshold = near_duplicate_threshold
+        bind = factory.kw["bind"]
+        self.dialect = bind.dialect.name
+
+    @classmethod
+    def open(
+        cls, url: str, *, near_duplicate_threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD
+    ) -> ArticleStore:
+        """Open the store at `url`, creating or upgrading its schema first."""
+        return cls(get_sessionmaker(url), near_duplicate_threshold=near_duplicate_threshold)
+
+    @property
+    def sessionmaker(self) -> sessionmaker[Session]:
+        return self._factory
+
+    def close(self) -> None:
+        """Release this store (the process-wide engine stays cached for other users)."""
+
+    def __enter__(self) -> ArticleStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- the incremental gate -----------------------------------------------------------
+
+    def stored_versions(self, canonical_urls: Iterable[str]) -> dict[str, StoredInfo]:
+        """For each given canonical URL already stored: its lastmod, modified_at, last fetch."""
+        urls = list(dict.fromkeys(canonical_urls))
+        out: dict[str, StoredInfo] = {}
+        with self._factory() as session:
+            for start in range(0, len(urls), CHUNK):
+                chunk = urls[start : start + CHUNK]
+                rows = session.execute(
+                    select(
+                        ARTICLES.c.canonical_url, ARTICLES.c.lastmod, ARTICLES.c.modified_at,
+                        ARTICLES.c.modified_on, ARTICLES.c.last_fetched_at,
+                    ).where(ARTICLES.c.canonical_url.in_(chunk))
+                )
+                for url, lastmod, modified_at, modified_on, fetched in rows:
+                    if modified_at is None and modified_on is not None:
+                        modified_at = parse_instant(modified_on.isoformat())
+                    out[url] = StoredInfo(lastmod, modified_at, fetched)
+        return out
+
+    # --- crawl runs -----------------------------------------------------------------------
+
+    def start_crawl_run(
+        self, spider: str, arguments: dict[str, Any], *, now: dt.datetime | None = None
+    ) -> int:
+        """Record the start of a crawl; returns the run id."""
+        with self._factory.begin() as session:
+            run = CrawlRun(
+                spider=spider, arguments=dict(arguments), started_at=now or dt.datetime.now(UTC)
+            )
+            session.add(run)
+            session.flush()
+            return run.id
+
+    def finish_crawl_run(
+        self,
+        run_id: int,
+        *,
+        stats: dict[str, Any],
+        outcome: str,
+        now: dt.datetime | None = None,
+    ) -> None:
+        """Record the end of a crawl: its stats (JSON-safe) and outcome (the close reason)."""
+        with self._factory.begin() as session:
+            session.execute(
+                update(CrawlRun)
+                .where(CrawlRun.id == run_id)
+                .values(finished_at=now or dt.datetime.now(UTC), stats=stats, outcome=outcome)
+            )
+
+    # --- writing --------------------------------------------------------------------------
+
+    def save(
+        self,
+        articles: Sequence[Article],
+        *,
+        now: dt.datetime | None = None,
+        normalized: bool = False,
+    ) -> list[SaveResult]:
+        """Store a batch in one transaction; one result per article, in order.
+
+        New URL -> stored (or duplicate_exact / duplicate_near, linked to the original);
+        known URL with a different version -> updated (previous version kept as a revision);
+        known URL, same version -> unchanged (only last_seen_at / fetch metadata move).
+        Articles are normalized in place first, unless `normalized` says it was done already.
+        """
+        if not articles:
+            return []
+        now = now or dt.datetime.now(UTC)
+        prepared = [self._prepare(article, now, normalized) for article in articles]
+        with self._factory.begin() as session:
+            return self._save(session, prepared, now)
+
+    def _prepare(self, article: Article, now: dt.datetime, normalized: bool) -> _Prepared:
+        if not normalized:
+            normalize_article(article)
+        if not article.url or not article.canonical_url:
+            raise ValueError("an article needs a url to be stored")
+        values = article_values(article)
+        seen_at = parse_instant(article.fetched_at) or now
+        return _Prepared(
+            article=article,
+            key=article.canonical_url,
+            values=values,
+            version=version_hash(article),
+            seen_at=seen_at,
+        )
+
+    def _save(
+        self, session: Session, prepared: list[_Prepared], now: dt.datetime
+    ) -> list[SaveResult]:
+        results: dict[int, SaveResult] = {}
+        # A URL twice in one batch: later occurrences go in a later round, in order.
+        pending = list(enumerate(prepared))
+        while pending:
+            round_items: list[tuple[int, _Prepared]] = []
+            later: list[tuple[int, _Prepared]] = []
+            keys: set[str] = set()
+            for index, item in pending:
+                (later if item.key in keys else round_items).append((index, item))
+                keys.add(item.key)
+            retry = self._save_round(session, round_items, now, results)
+            pending = sorted(retry + later, key=lambda pair: pair[0])
+        return [results[i] for i in range(len(prepared))]
+
+    def _save_round(
+        self,
+        session: Session,
+        items: list[tuple[int, _Prepared]],
+        now: dt.datetime,
+        results: dict[int, SaveResult],
+    ) -> list[tuple[int, _Prepared]]:
+        existing = self._existing(session, [item.key for _, item in items])
+        unchanged: list[dict[str, Any]] = []
+        new: list[tuple[int, _Prepared]] = []
+        for index, item in items:
+            row = existing.get(item.key)
+            if row is None:
+                new.append((index, item))
+            elif row["version_hash"] == item.version:
+                lastmod = _latest(row["lastmod"], item.values["lastmod"])
+                unchanged.append(
+                    {
+                        "b_id": row["id"], "last_seen_at": max(item.seen_at, row["last_seen_at"]),
+                        "last_fetched_at": parse_instant(item.article.fetched_at)
+                        or row["last_fetched_at"],
+                        "lastmod": lastmod,
+                        "lastmod_raw": item.values["lastmod_raw"]
+                        if lastmod is not None and lastmod == item.values["lastmod"]
+                        else row["lastmod_raw"],
+                    }
+                )
+                results[index] = SaveResult(item.key, row["id"], "unchanged", row["duplicate_of"])
+            else:
+                self._revise(session, row, item, now)
+                results[index] = SaveResult(item.key, row["id"], "updated", row["duplicate_of"])
+        if unchanged:
+            session.execute(
+                update(ARTICLES)
+                .where(ARTICLES.c.id == bindparam("b_id")),
+                unchanged,
+            )
+        if new:
+            return self._insert_new(session, new, results)
+        return []
+
+    def _existing(self, session: Session, keys: list[str]) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        cols = ARTICLES.c
+        for start in range(0, len(keys), CHUNK):
+            rows = session.execute(
+                select(
+                    cols.id, cols.canonical_url, cols.version_hash, cols.fingerprint,
+                    cols.revision, cols.duplicate_of, cols.last_seen_at, cols.last_fetched_at,
+                    cols.lastmod, cols.lastmod_raw,
+                ).where(cols.canonical_url.in_(keys[start : start + CHUNK]))
+            )
+            for row in rows.mappings():
+                out[row["canonical_url"]] = dict(row)
+        return out
+
+    # --- new articles and duplicates -----------------------------------------------------
+
+    def _insert_new(
+        self,
+        session: Session,
+        new: list[tuple[int, _Prepared]],
+        results: dict[int, SaveResult],
+    ) -> list[tuple[int, _Prepared]]:
+        """Insert articles with unseen URLs; returns those another writer inserted meanwhile."""
+        # Exact duplicates: same body fingerprint as a stored original (or an earlier item).
+        fingerprints = list({item.fingerprint for _, item in new})
+        by_fingerprint: dict[str, int] = {}
+        cols = ARTICLES.c
+        for start in range(0, len(fingerprints), CHUNK):
+            for fp, article_id, dup_of in session.execute(
+                select(cols.fingerprint, cols.id, cols.duplicate_of)
+                .where(cols.fingerprint.in_(fingerprints[start : start + CHUNK]))
+                .order_by(cols.id)
+            ):
+                by_fingerprint.setdefault(fp, dup_of or article_id)
+
+        # Near duplicates: candidates share an LSH band with the item, then the signatures
+        # are compared. Only originals carry bands, so a match is always an original.
+        need_near = [(i, item) for i, item in new if item.fingerprint not in by_fingerprint]
+        candidates_by_band = self._band_candidates(
+            session, {band for _, item in need_near for band in item.bands}
+        )
+        signatures = self._signatures(
+            session, {a for ids in candidates_by_band.values() for a in ids}
+        )
+
+        # Decide each item's fate in order; in-batch originals are referred to by position.
+        batch_fp: dict[str, int] = {}  # fingerprint -> position in `new` of the in-batch original
+        batch_bands: dict[int, list[int]] = {}
+        decisions: list[tuple[Status, int | None, int | None, float | None]] = []
+        for pos, (_, item) in enumerate(new):
+            if item.fingerprint in by_fingerprint:
+                decisions.append(("duplicate_exact", by_fingerprint[item.fingerprint], None, 1.0))
+                continue
+            if item.fingerprint in batch_fp:
+                decisions.append(("duplicate_exact", None, batch_fp[item.fingerprint], 1.0))
+                continue
+            bands = item.bands
+            best: tuple[float, int | None, int | None] = (0.0, None, None)  # score, id, pos
+            for band in bands:
+                for article_id in candidates_by_band.get(band, ()):
+                    score = similarity(item.signature, signatures[article_id])
+                    if score > best[0]:
+                        best = (score, article_id, None)
+                for other in batch_bands.get(band, ()):
+                    score = similarity(item.signature, new[other][1].signature)
+                    if score > best[0]:
+                        best = (score, None, other)
+            if best[0] >= self.near_duplicate_threshold:
+                decisions.append(("duplicate_near", best[1], best[2], best[0]))
+                continue
+            decisions.append(("stored", None, None, None))
+            batch_fp[item.fingerprint] = pos
+            for band in bands:
+                batch_bands.setdefault(band, []).append(pos)
+
+        # Originals first (duplicates may point at them), then duplicates.
+        ids: dict[int, int] = {}
+        lost: list[tuple[int, _Prepared]] = []
+        for want_originals in (True, False):
+            rows: list[dict[str, Any]] = []
+            positions: list[int] = []
+            for pos, (_, item) in enumerate(new):
+                status, dup_id, dup_pos, dup_score = decisions[pos]
+                if (status == "stored") != want_originals:
+                    continue
+                if dup_pos is not None:
+                    if dup_pos not in ids:  # its original was inserted by another writer
+                        lost.append(new[pos])
+                        continue
+                    dup_id = ids[dup_pos]
+                row = dict(item.values)
+                row.update(
+                    canonical_url=item.key,
+                    fingerprint=item.fingerprint,
+                    version_hash=item.version,
+                    minhash=pack_signature(item.signature) if status == "stored" else None,
+                    duplicate_of=dup_id,
+                    duplicate_kind=None if status == "stored" else status[len("duplicate_") :],
+                    duplicate_similarity=dup_score,
+                    first_seen_at=item.seen_at,
+                    last_seen_at=item.seen_at,
+                    last_fetched_at=parse_instant(item.article.fetched_at),
+                    revision=1,
+                )
+                rows.append(row)
+                positions.append(pos)
+            if not rows:
+                continue
+            inserted = self._insert_articles(session, rows)
+            for pos, row in zip(positions, rows, strict=True):
+                index, item = new[pos]
+                article_id = inserted.get(item.key)
+                if article_id is None:
+                    lost.append((index, item))
+                    continue
+                ids[pos] = article_id
+                results[index] = SaveResult(
+                    item.key,
+                    article_id,
+                    decisions[pos][0],
+                    row["duplicate_of"],
+                    row["duplicate_similarity"],
+                )
+        stored = [(ids[pos], item) for pos, (_, item) in enumerate(new) if pos in ids]
+        self._insert_children(session, stored)
+        band_rows = [
+            (band, ids[pos])
+            for pos, (_, item) in enumerate(new)
+            if pos in ids and decisions[pos][0] == "stored"
+            for band in item.bands
+        ]
+        bulk_insert(session, BANDS, ("band_hash", "article_id"), band_rows)
+        return lost
+
+    def _insert_articles(self, session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
+        """Insert rows, skipping canonical URLs that exist already; returns url -> new id."""
+        stmt = self._dialect_insert(ARTICLES).on_conflict_do_nothing(
+            index_elements=[ARTICLES.c.canonical_url]
+        ).returning(ARTICLES.c.id, ARTICLES.c.canonical_url)
+        result = session.execute(stmt, rows)
+        return {url: article_id for article_id, url in result}
+
+    def _dialect_insert(self, table: Table) -> Any:
+        if self.dialect == "postgresql":
+            return postgresql.insert(table)
+        if self.dialect == "sqlite":
+            return sqlite.insert(table)
+        raise RuntimeError(f"unsupported database backend {self.dialect!r}")
+
+    def _band_candidates(self, session: Session, bands: set[int]) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        band_list = list(bands)
+        for start in range(0, len(band_list), CHUNK):
+            for band, article_id in session.execute(
+                select(BANDS.c.band_hash, BANDS.c.article_id).where(
+                    BANDS.c.band_hash.in_(band_list[start : start + CHUNK])
+                )
+            ):
+                out.setdefault(band, []).append(article_id)
+        return out
+
+    def _signatures(self, session: Session, ids: set[int]) -> dict[int, tuple[int, ...]]:
+        out: dict[int, tuple[int, ...]] = {}
+        id_list = list(ids)
+        for start in range(0, len(id_list), CHUNK):
+            for article_id, data in session.execute(
+                select(ARTICLES.c.id, ARTICLES.c.minhash).where(
+                    ARTICLES.c.id.in_(id_list[start : start + CHUNK])
+                )
+            ):
+                if data:
+                    out[article_id] = unpack_signature(data)
+        return out
+
+    # --- children: people, tags, quotes ---------------------------------------------------
+
+    def _name_ids(self, session: Session, table: Table, names: Iterable[str]) -> dict[str, int]:
+        """Ids for names (by name_key), inserting the missing ones (ON CONFLICT DO NOTHING)."""
+        wanted: dict[str, str] = {}
+        for name in names:
+            wanted.setdefault(name_key(name), name[:255])
+        if not wanted:
+            return {}
+        keys = list(wanted)
+        out: dict[str, int] = {}
+        for start in range(0, len(keys), CHUNK):
+            chunk = keys[start : start + CHUNK]
+            for key, ident in session.execute(
+                select(table.c.name_key, table.c.id).where(table.c.name_key.in_(chunk))
+            ):
+                out[key] = ident
+        missing = [{"name": wanted[k], "name_key": k} for k in keys if k not in out]
+        if missing:
+            stmt = self._dialect_insert(table).on_conflict_do_nothing(
+                index_elements=[table.c.name_key]
+            )
+            session.execute(stmt, missing)
+            chunk = [row["name_key"] for row in missing]
+            for start in range(0, len(chunk), CHUNK):
+                for key, ident in session.execute(
+                    select(table.c.name_key, table.c.id).where(
+                        table.c.name_key.in_(chunk[start : start + CHUNK])
+                    )
+                ):
+                    out[key] = ident
+        return out
+
+    def _insert_children(self, session: Session, stored: list[tuple[int, _Prepared]]) -> None:
+        if not stored:
+            return
+        people = self._name_ids(
+            session, PEOPLE,
+            (n for _, item in stored for n in (*item.article.authors, *item.article.editors)),
+        )
+        tags = self._name_ids(session, TAGS, (t for _, item in stored for t in item.article.tags))
+        credit_rows: list[tuple[Any, ...]] = []
+        tag_rows: list[tuple[Any, ...]] = []
+        quote_rows: list[tuple[Any, ...]] = []
+        for article_id, item in stored:
+            article = item.article
+            for role, names in (("author", article.authors), ("editor", article.editors)):
+                for position, name in enumerate(names):
+                    credit_rows.append((article_id, role, position, people[name_key(name)]))
+            seen_tags: set[int] = set()
+            for tag in article.tags:
+                tag_id = tags[name_key(tag)]
+                if tag_id not in seen_tags:
+                    tag_rows.append((article_id, len(seen_tags), tag_id))
+                    seen_tags.add(tag_id)
+            for position, quote in enumerate(article.quotes):
+                quote_rows.append(
+                    (
+                        article_id, position, quote.text,
+                        quote.speaker[:255] if quote.speaker else None,
+                        quote.speaker_title,
+                        quote.verb[:64] if quote.verb else None,
+                        quote.kind if quote.kind in ("direct", "indirect") else "direct",
+                        int(quote.paragraph),
+                    )
+                )
+        bulk_insert(session, ARTICLE_PEOPLE, ("article_id", "role", "position", "person_id"),
+                    credit_rows)
+        bulk_insert(session, ARTICLE_TAGS, ("article_id", "position", "tag_id"), tag_rows)
+        bulk_insert(session, QUOTES, QUOTE_COLUMNS, quote_rows)
+
+    # --- revisions -------------------------------------------------------------------------
+
+    def _revise(
+        self, session: Session, row: dict[str, Any], item: _Prepared, now: dt.datetime
+    ) -> None:
+        """Keep the stored version as a revision, then overwrite the article with `item`."""
+        article_id = row["id"]
+        snapshot = load_records(session, [article_id])[article_id]
+        session.add(
+            ArticleRevision(
+                article_id=article_id,
+                revision=row["revision"],
+                fetched_at=row["last_fetched_at"],
+                replaced_at=now,
+                fingerprint=row["fingerprint"],
+                version_hash=row["version_hash"],
+                snapshot=snapshot,
+            )
+        )
+        session.flush()
+        for table in (ARTICLE_PEOPLE, ARTICLE_TAGS, QUOTES, BANDS):
+            session.execute(delete(table).where(table.c.article_id == article_id))
+        values = dict(item.values)
+        lastmod = _latest(row["lastmod"], values["lastmod"])
+        if lastmod != values["lastmod"]:
+            values["lastmod"], values["lastmod_raw"] = row["lastmod"], row["lastmod_raw"]
+        is_original = row["duplicate_of"] is None
+        values.update(
+            fingerprint=item.fingerprint,
+            version_hash=item.version,
+            minhash=pack_signature(item.signature) if is_original else None,
+            last_seen_at=max(item.seen_at, row["last_seen_at"]),
+            last_fetched_at=parse_instant(item.article.fetched_at) or row["last_fetched_at"],
+            revision=row["revision"] + 1,
+        )
+        session.execute(update(ARTICLES).where(ARTICLES.c.id == article_id).values(**values))
+        self._insert_children(session, [(article_id, item)])
+        if is_original:
+            bulk_insert(
+                session, BANDS, ("band_hash", "article_id"), [(b, article_id) for b in item.bands]
+            )
+
+
+_INSERTS: dict[tuple[str, str, tuple[str, ...]], tuple[str, tuple[str, ...] | None]] = {}
+
+
+def bulk_insert(
+    session: Session, table: Table, columns: tuple[str, ...], rows: list[tuple[Any, ...]]
+) -> None:
+    """executemany of plain rows (ints and text, no type processing) through the driver.
+
+    SQLAlchemy's per-row parameter processing costs more than the insert itself for the small
+    child rows (quotes, credits, tags, LSH bands); the SQL is still compiled by SQLAlchemy.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    key = (dialect.name, table.name, columns)
+    cached = _INSERTS.get(key)
+    if cached is None:
+        compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+        order = tuple(compiled.positiontup or ()) if compiled.positional else None
+        if order is not None and order != columns:
+            raise RuntimeError(f"unexpected parameter order {order} for {table.name}")
+        cached = (compiled.string, order)
+        _INSERTS[key] = cached
+    sql, positional = cached
+    params: Any = rows if positional else [dict(zip(columns, row, strict=True)) for row in rows]
+    connection.exec_driver_sql(sql, params)
+
+
+def _latest(a: dt.datetime | None, b: dt.datetime | None) -> dt.datetime | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b)
+
+
+def stored_when(row: ArticleRow) -> dt.datetime | dt.date | None:
+    """An article row's published time as the record had it (original offset or a date)."""
+    return When(row.published_at, row.published_offset, row.published_on).value()

@@ -1,0 +1,251 @@
+"""Normalization and content identity: canonical URLs, whitespace, fingerprints, MinHash.
+
+`NormalizePipeline` cleans each item in place (canonical URL, whitespace, empty values). The
+duplicate *detection* runs in the store (`pipelines.db.store.ArticleStore.save`), batch by batch,
+against indexed columns: the exact `fingerprint` and the LSH band table `article_bands`, so its
+memory never grows with the corpus. The functions here are pure and shared by both.
+
+Near-duplicates use one-permutation MinHash over 3-word shingles of the body: each shingle is
+hashed once (CRC-32, spread over 64 bits by an odd multiplier) into one of NUM_BINS bins keeping
+the minimum, so a signature costs one hash per shingle instead of one per permutation. The
+signature is split into LSH bands; articles sharing a band are compared on the full signature.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import struct
+import unicodedata
+import zlib
+from collections.abc import Iterable, Sequence
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from scrapy.crawler import Crawler
+
+from spektroom_crawler.record import Article, Dateline, Quote
+from spektroom_crawler.urls import canonicalize_url
+
+# Invisible characters that CMS editors paste in (zero-width, word joiner, BOM, soft hyphen).
+INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+SHINGLE_SIZE = 3
+NUM_BINS = 96
+BAND_ROWS = 6
+NUM_BANDS = NUM_BINS // BAND_ROWS
+EMPTY_BIN = (1 << 64) - 1
+_SPREAD = 0x9E3779B97F4A7C15  # odd (golden-ratio) multiplier: a bijection modulo 2**64
+_SIGNATURE = struct.Struct(f"<{NUM_BINS}Q")
+_EMPTY_BAND = struct.pack(f"<{BAND_ROWS}Q", *[(1 << 64) - 1] * BAND_ROWS)
+_CRC_SEED = 0x5BD1E995  # a second, independent CRC start value
+
+
+def normalize_text(value: str | None) -> str | None:
+    """NFC, no invisible characters, runs of whitespace as one space, stripped; "" -> None."""
+    if value is None:
+        return None
+    text = str(value)
+    if text.isascii():  # O(1) in CPython; ASCII needs neither NFC nor invisible-char removal
+        return " ".join(text.split()) or None
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if INVISIBLE_RE.search(text):
+        text = INVISIBLE_RE.sub("", text)
+    # str.split() splits on every Unicode space (NBSP, thin and ideographic spaces included).
+    text = " ".join(text.split())
+    return text or None
+
+
+def _clean_list(values: Iterable[str | None] | None) -> list[str]:
+    """Normalized, non-empty, first occurrence kept (case-insensitive)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for value in values or ():
+        text = normalize_text(value)
+        if text is None:
+            continue
+        key = text.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(text)
+    return out
+
+
+def same_site(a: str, b: str) -> bool:
+    """Whether two URLs are on the same host (ignoring case, port and a leading "www.")."""
+
+    def host(url: str) -> str:
+        name = (urlsplit(url).hostname or "").lower()
+        return name[4:] if name.startswith("www.") else name
+
+    return bool(host(a)) and host(a) == host(b)
+
+
+def canonical_url_for(article: Article) -> str:
+    """The URL an article is stored under: its declared canonical URL when on the same host
+    as the page, else the page URL, in canonical form (see `canonicalize_url`)."""
+    declared = (article.canonical_url or "").strip()
+    if declared:
+        declared = urljoin(article.url, declared)
+        if same_site(declared, article.url):
+            return canonicalize_url(declared)
+    return canonicalize_url(article.url)
+
+
+def normalize_article(article: Article) -> Article:
+    """Clean an article in place and return it (idempotent)."""
+    article.url = (article.url or "").strip()
+    if article.url:
+        article.canonical_url = canonical_url_for(article)
+    for name in (
+        "headline", "subheadline", "section", "language", "photo_credit", "image_url",
+        "image_caption", "published_at", "modified_at", "published_at_raw", "modified_at_raw",
+        "event_date", "fetched_url", "fetched_at", "lastmod",
+    ):
+        setattr(article, name, normalize_text(getattr(article, name)))
+    # A paragraph never keeps a newline: the store joins paragraphs with a blank line.
+    article.paragraphs = [p for p in (normalize_text(p) for p in article.paragraphs or ()) if p]
+    article.tags = _clean_list(article.tags)
+    article.authors = _clean_list(article.authors)
+    article.editors = _clean_list(article.editors)
+    article.related_urls = _clean_list(article.related_urls)
+    article.warnings = [w for w in (normalize_text(w) for w in article.warnings or ()) if w]
+    if article.dateline is not None:
+        text = normalize_text(article.dateline.text)
+        article.dateline = (
+            Dateline(
+                place=normalize_text(article.dateline.place),
+                outlet=normalize_text(article.dateline.outlet),
+                text=text,
+            )
+            if text
+            else None
+        )
+    quotes: list[Quote] = []
+    for quote in article.quotes or ():
+        text = normalize_text(quote.text)
+        if text:
+            quotes.append(
+                Quote(
+                    text=text,
+                    speaker=normalize_text(quote.speaker),
+                    speaker_title=normalize_text(quote.speaker_title),
+                    verb=normalize_text(quote.verb),
+                    kind=quote.kind,
+                    paragraph=quote.paragraph,
+                )
+            )
+    article.quotes = quotes
+    return article
+
+
+def body_words(paragraphs: Sequence[str]) -> list[bytes]:
+    """Lower-cased, whitespace-separated words of the body, UTF-8 encoded (what the
+    fingerprints compare; bytes because every hash below wants bytes).
+
+    Punctuation stays attached: a punctuation-only edit is then a near duplicate, not an exact
+    one, which is cheap to live with; a regex word split would cost 3x more per article.
+    """
+    return " ".join(paragraphs).lower().encode().split()
+
+
+def content_fingerprint(paragraphs: Sequence[str]) -> str:
+    """Exact-duplicate fingerprint: SHA-256 of the body's words (case and spacing ignored)."""
+    return words_fingerprint(body_words(paragraphs))
+
+
+def words_fingerprint(words: Sequence[bytes]) -> str:
+    """`content_fingerprint` from words already split by `body_words`."""
+    return hashlib.sha256(b" ".join(words)).hexdigest()
+
+
+# Fields whose change makes a new revision (headline, body, dates, bylines, ...). Related links,
+# warnings and crawl metadata change from crawl to crawl without the story changing.
+VERSION_FIELDS = (
+    "headline", "subheadline", "section", "tags", "language", "published_at", "modified_at",
+    "dateline", "event_date", "authors", "editors", "photo_credit", "image_url", "image_caption",
+    "paragraphs",
+)
+
+
+def version_hash(article: Article) -> str:
+    """SHA-256 over the fields that define a version of the story."""
+    dateline = article.dateline
+    data: list[Any] = [
+        getattr(article, name) if name != "dateline" else
+        (None if dateline is None else [dateline.place, dateline.outlet, dateline.text])
+        for name in VERSION_FIELDS
+    ]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
+
+
+def shingles(words: Sequence[bytes]) -> Iterable[bytes]:
+    """Overlapping SHINGLE_SIZE-word strings (the whole text when it is shorter)."""
+    if len(words) < SHINGLE_SIZE:
+        return [b" ".join(words)] if words else []
+    return map(b" ".join, zip(*(words[i:] for i in range(SHINGLE_SIZE)), strict=False))
+
+
+def minhash(words: Sequence[bytes]) -> tuple[int, ...]:
+    """One-permutation MinHash signature (NUM_BINS values; EMPTY_BIN where no shingle fell)."""
+    mins = [EMPTY_BIN] * NUM_BINS
+    crc = zlib.crc32
+    for shingle in shingles(words):
+        value = (crc(shingle) * _SPREAD) & EMPTY_BIN
+        slot = value % NUM_BINS
+        if value < mins[slot]:
+            mins[slot] = value
+    return tuple(mins)
+
+
+def similarity(a: Sequence[int], b: Sequence[int]) -> float:
+    """Estimated Jaccard similarity of the shingle sets behind two signatures."""
+    agree = total = 0
+    for x, y in zip(a, b, strict=True):
+        if x == EMPTY_BIN and y == EMPTY_BIN:
+            continue
+        total += 1
+        if x == y:
+            agree += 1
+    return agree / total if total else 0.0
+
+
+def pack_signature(signature: Sequence[int]) -> bytes:
+    return _SIGNATURE.pack(*signature)
+
+
+def unpack_signature(data: bytes) -> tuple[int, ...]:
+    return _SIGNATURE.unpack(data)
+
+
+def band_hashes(signature: Sequence[int]) -> list[int]:
+    """LSH band keys, non-negative 63-bit integers (index-friendly BIGINT): the band number in
+    the top bits, two CRC-32s of the band's rows below. Bands with no shingle are skipped."""
+    data = _SIGNATURE.pack(*signature)
+    width = BAND_ROWS * 8
+    crc = zlib.crc32
+    out: list[int] = []
+    for band in range(NUM_BANDS):
+        chunk = data[band * width : (band + 1) * width]
+        if chunk == _EMPTY_BAND:
+            continue
+        out.append((band << 56) | (crc(chunk) << 24) | (crc(chunk, _CRC_SEED) & 0xFFFFFF))
+    return out
+
+
+class NormalizePipeline:
+    """Second pipeline: canonical URL, whitespace and empty-value cleanup, in place."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> NormalizePipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        if isinstance(item, Article):
+            normalize_article(item)
+        return item

@@ -1,0 +1,243 @@
+"""The pipeline chain without the Scrapy engine: validate -> normalize -> store, crawl runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import pytest
+from scrapy import Spider
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+from sqlalchemy import event, func, select
+
+from pipelines import store as store_module
+from pipelines.crawl_runs import CrawlRunRecorder, json_safe
+from pipelines.db import store as db_store
+from pipelines.db.engine import get_engine
+from pipelines.db.models import Article as ArticleRow
+from pipelines.db.models import ArticlePerson, CrawlRun, QuoteRow
+from pipelines.dedupe import NormalizePipeline
+from pipelines.store import StorePipeline
+from pipelines.validate import ValidatePipeline
+from spektroom_crawler.record import Article
+from tests.factories import other_tppo_article, synthetic_article, tppo_article
+
+MakeCrawler = Callable[..., Crawler]
+
+
+class Chain:
+    """The three pipelines, driven the way Scrapy 2.19 drives them (no spider argument)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.validate = ValidatePipeline.from_crawler(crawler)
+        self.normalize = NormalizePipeline.from_crawler(crawler)
+        self.store = StorePipeline.from_crawler(crawler)
+        self.store.open_spider()
+
+    def feed(self, items: list[Any]) -> list[str]:
+        dropped = []
+        for item in items:
+            try:
+                self.store.process_item(
+                    self.normalize.process_item(self.validate.process_item(item))
+                )
+            except DropItem as exc:
+                dropped.append(str(exc))
+        return dropped
+
+    def close(self) -> None:
+        self.store.close_spider()
+
+    def stat(self, name: str) -> Any:
+        assert self.crawler.stats is not None
+        return self.crawler.stats.get_value(name)
+
+
+def count(db_url: str, model: Any) -> int:
+    with get_engine(db_url).connect() as conn:
+        return int(conn.scalar(select(func.count()).select_from(model)) or 0)
+
+
+@pytest.mark.parametrize(
+    ("item", "reason"),
+    [
+        (tppo_article(headline=None), "missing_headline"),
+        (tppo_article(headline="   "), "missing_headline"),
+        (tppo_article(paragraphs=[]), "missing_body"),
+        (tppo_article(paragraphs=["", "  \u00a0 "]), "missing_body"),
+        (tppo_article(url=""), "missing_url"),
+        (tppo_article(url="javascript:void(0)"), "bad_url"),
+        (
+            {"url": "https://spektroom.co.id/x/", "headline": "Dict, bukan Article"},
+            "not_an_article",
+        ),
+        (None, "not_an_article"),
+    ],
+)
+def test_validate_drops_with_reason_in_stats(
+    item: Any, reason: str, make_crawler: MakeCrawler, sqlite_url: str
+) -> None:
+    crawler = make_crawler(sqlite_url)
+    pipeline = ValidatePipeline.from_crawler(crawler)
+    with pytest.raises(DropItem, match=reason):
+        pipeline.process_item(item)
+    assert crawler.stats is not None
+    assert crawler.stats.get_value(f"spektroom/dropped/{reason}") == 1
+
+
+def test_validate_passes_a_good_article(make_crawler: MakeCrawler, sqlite_url: str) -> None:
+    article = tppo_article()
+    assert ValidatePipeline.from_crawler(make_crawler(sqlite_url)).process_item(article) is article
+
+
+def test_normalize_cleans_in_place() -> None:
+    article = tppo_article(
+        url="https://WWW.Spektroom.co.id/amp/penghargaan/?utm_source=wa&fbclid=abc#top",
+        canonical_url="https://other-site.example/penghargaan/",  # another host: ignored
+        headline="  Penghargaan\u00a0untuk  Kapuas\u200b Hulu ",
+        paragraphs=["  Paragraf   satu. ", "", "Paragraf\ndua."],
+        tags=["TPPO", "tppo", " Kapuas Hulu "],
+    )
+    NormalizePipeline(None).process_item(article)  # type: ignore[arg-type]
+    assert article.canonical_url == "https://spektroom.co.id/penghargaan/"
+    assert article.headline == "Penghargaan untuk Kapuas Hulu"
+    assert article.paragraphs == ["Paragraf satu.", "Paragraf dua."]
+    assert article.tags == ["TPPO", "Kapuas Hulu"]
+
+
+@pytest.mark.parametrize(("n_items", "batch_size"), [(23, 5), (10, 10), (7, 200)])
+def test_batches_one_transaction_per_batch(
+    n_items: int, batch_size: int, db_url: str, make_crawler: MakeCrawler
+) -> None:
+    chain = Chain(make_crawler(db_url, SPEKTROOM_STORE_BATCH_SIZE=batch_size))
+    commits: list[int] = []
+    event.listen(get_engine(db_url), "commit", lambda conn: commits.append(1))
+    chain.feed([synthetic_article(i) for i in range(n_items)])
+    chain.close()
+    assert len(commits) == math.ceil(n_items / batch_size)
+    assert count(db_url, ArticleRow) == n_items
+    assert chain.stat("spektroom/articles/stored") == n_items
+    assert chain.stat("spektroom/store/batches") == math.ceil(n_items / batch_size)
+
+
+def test_crash_mid_batch_leaves_database_consistent(
+    db_url: str, make_crawler: MakeCrawler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chain = Chain(make_crawler(db_url, SPEKTROOM_STORE_BATCH_SIZE=4))
+    chain.feed([synthetic_article(i) for i in range(4)])  # batch 1 committed
+    assert count(db_url, ArticleRow) == 4
+    real = db_store.bulk_insert
+    calls = {"n": 0}
+
+    def failing(session: Any, table: Any, columns: Any, rows: Any) -> None:
+        calls["n"] += 1
+        if table.name == "quotes":  # articles and credits of batch 2 are already written
+            raise RuntimeError("disk full (simulated)")
+        real(session, table, columns, rows)
+
+    monkeypatch.setattr(db_store, "bulk_insert", failing)
+    with pytest.raises(RuntimeError, match="disk full"):
+        chain.feed([synthetic_article(i) for i in range(4, 8)])
+    assert calls["n"] >= 2
+    # Nothing of batch 2 is visible: no article, no credit, no quote of it.
+    assert count(db_url, ArticleRow) == 4
+    assert count(db_url, ArticlePerson) == 8
+    with get_engine(db_url).connect() as conn:
+        orphans = conn.scalar(
+            select(func.count())
+            .select_from(QuoteRow)
+            .where(QuoteRow.article_id.not_in(select(ArticleRow.id)))
+        )
+    assert orphans == 0
+    monkeypatch.setattr(db_store, "bulk_insert", real)
+    chain.feed([synthetic_article(i) for i in range(4, 8)])
+    chain.close()
+    assert count(db_url, ArticleRow) == 8
+
+
+def test_outcome_stats_over_two_crawls(db_url: str, make_crawler: MakeCrawler) -> None:
+    chain = Chain(make_crawler(db_url, SPEKTROOM_STORE_BATCH_SIZE=3))
+    copy = tppo_article(url="https://spektroom.co.id/salinan-berita/", canonical_url=None)
+    dropped = chain.feed([tppo_article(), other_tppo_article(), copy, tppo_article(headline="")])
+    chain.close()
+    assert dropped and "missing_headline" in dropped[0]
+    assert chain.stat("spektroom/articles/stored") == 2
+    assert chain.stat("spektroom/articles/duplicate_exact") == 1
+    assert chain.stat("spektroom/dropped/missing_headline") == 1
+
+    second = Chain(make_crawler(db_url, SPEKTROOM_STORE_BATCH_SIZE=3))
+    second.feed([tppo_article(), other_tppo_article(headline="Polda Kalbar Gagalkan TPPO")])
+    second.close()
+    assert second.stat("spektroom/articles/unchanged") == 1
+    assert second.stat("spektroom/articles/updated") == 1
+    assert second.stat("spektroom/articles/stored") is None
+
+
+def test_close_without_items_and_bad_batch_size(sqlite_url: str, make_crawler: MakeCrawler) -> None:
+    chain = Chain(make_crawler(sqlite_url))
+    chain.close()
+    assert chain.stat("spektroom/store/batches") is None
+    with pytest.raises(ValueError, match="BATCH_SIZE"):
+        StorePipeline.from_crawler(make_crawler(sqlite_url, SPEKTROOM_STORE_BATCH_SIZE=0))
+
+
+def test_store_skips_second_normalization_only_when_normalizer_runs_first(
+    sqlite_url: str, make_crawler: MakeCrawler
+) -> None:
+    assert StorePipeline.from_crawler(make_crawler(sqlite_url)).normalized_upstream
+    alone = make_crawler(sqlite_url, ITEM_PIPELINES={"pipelines.store.StorePipeline": 300})
+    pipeline = StorePipeline.from_crawler(alone)
+    assert not pipeline.normalized_upstream
+    pipeline.open_spider()
+    pipeline.process_item(
+        tppo_article(
+            url="https://www.spektroom.co.id/amp/berita-x/?utm_source=a", canonical_url=None
+        )
+    )
+    pipeline.close_spider()
+    with get_engine(sqlite_url).connect() as conn:
+        assert conn.scalar(select(ArticleRow.canonical_url)) == "https://spektroom.co.id/berita-x/"
+    assert store_module.STATS["stored"] == "spektroom/articles/stored"
+
+
+class _Spider(Spider):
+    name = "sitemap"
+    crawl_arguments: ClassVar[dict[str, Any]] = {"since": dt.date(2025, 11, 1), "max_pages": 3}
+
+
+def test_crawl_run_recorder_extension(db_url: str, make_crawler: MakeCrawler) -> None:
+    crawler = make_crawler(db_url)
+    recorder = CrawlRunRecorder.from_crawler(crawler)
+    spider = _Spider()
+    recorder.spider_opened(spider)
+    assert crawler.stats is not None
+    crawler.stats.set_value("start_time", dt.datetime(2025, 12, 1, tzinfo=dt.UTC))
+    crawler.stats.inc_value("spektroom/articles/stored", 5)
+    recorder.spider_closed(spider, "finished")
+    with get_engine(db_url).connect() as conn:
+        run = conn.execute(select(CrawlRun)).one()
+    assert run.spider == "sitemap"
+    assert run.arguments == {"since": "2025-11-01", "max_pages": 3}
+    assert run.outcome == "finished"
+    assert run.stats["spektroom/articles/stored"] == 5
+    assert run.stats["start_time"] == "2025-12-01T00:00:00+00:00"
+    assert run.finished_at is not None
+
+
+def test_json_safe() -> None:
+    assert json_safe(
+        {"a": {1, 2}, "b": (dt.timedelta(seconds=2),), "c": float("nan"), 3: object}
+    ) == {
+        "a": [1, 2],
+        "b": [2.0],
+        "c": None,
+        "3": repr(object),
+    }
+
+
+def test_article_is_what_flows() -> None:
+    assert isinstance(tppo_article(), Article)

@@ -1,0 +1,320 @@
+"""ArticleStore on both backends: schema, exact times, dedupe, revisions, the gate, crawl runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, inspect, select, text
+
+from pipelines.db.engine import current_revision, get_engine, head_revision, upgrade
+from pipelines.db.models import Article, ArticleBand, ArticleRevision, CrawlRun, QuoteRow
+from pipelines.db.queries import article_history
+from pipelines.db.records import load_records
+from pipelines.db.store import ArticleStore, StoredInfo
+from pipelines.db.types import UTCDateTime, When
+from pipelines.dedupe import body_words, minhash, similarity
+from tests.factories import TPPO_URL, other_tppo_article, synthetic_article, tppo_article
+
+UTC = dt.UTC
+WITA = dt.timezone(dt.timedelta(hours=8))
+NOW = dt.datetime(2025, 12, 1, 3, 0, tzinfo=UTC)
+
+
+def _record(store: ArticleStore, article_id: int) -> dict:
+    with store.sessionmaker() as session:
+        return load_records(session, [article_id])[article_id]
+
+
+# --- schema ---------------------------------------------------------------------------------
+
+
+def test_open_creates_schema_at_head_and_upgrade_is_idempotent(db_url: str) -> None:
+    with ArticleStore.open(db_url) as store:
+        assert store.save([tppo_article()], now=NOW)[0].status == "stored"
+    assert current_revision(db_url) == head_revision() == "0001"
+    tables = set(inspect(get_engine(db_url)).get_table_names())
+    assert {
+        "articles",
+        "people",
+        "article_people",
+        "quotes",
+        "tags",
+        "article_tags",
+        "article_revisions",
+        "article_bands",
+        "crawl_runs",
+        "store_meta",
+    } <= tables
+    upgrade(db_url)  # again: nothing to do, data intact
+    with get_engine(db_url).connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(Article)) == 1
+
+
+def test_sqlite_pragmas_wal_and_foreign_keys(sqlite_url: str) -> None:
+    ArticleStore.open(sqlite_url)
+    with get_engine(sqlite_url).connect() as conn:
+        assert conn.scalar(text("PRAGMA journal_mode")) == "wal"
+        assert conn.scalar(text("PRAGMA foreign_keys")) == 1
+
+
+# --- exact times --------------------------------------------------------------------------
+
+
+def test_wita_offset_survives_storage(db_url: str) -> None:
+    article = other_tppo_article()  # published "2025-11-22T10:20:00+08:00" (WITA)
+    with ArticleStore.open(db_url) as store:
+        result = store.save([article], now=NOW)[0]
+        record = _record(store, result.article_id)
+        with store.sessionmaker() as session:
+            row = session.get(Article, result.article_id)
+            assert row is not None
+            assert row.published_at == dt.datetime(2025, 11, 22, 2, 20, tzinfo=UTC)
+            assert row.published_offset == 480
+    assert record["published_at"] == "2025-11-22T10:20:00+08:00"
+    back = dt.datetime.fromisoformat(record["published_at"])
+    assert back.utcoffset() == dt.timedelta(hours=8)
+    assert back == dt.datetime(2025, 11, 22, 10, 20, tzinfo=WITA)
+    assert record["published_at_raw"] == "Sabtu, 22 November 2025 | 10:20 WITA"
+
+
+def test_date_only_values_stay_dates(db_url: str) -> None:
+    article = tppo_article(published_at="2025-11-29", modified_at=None, event_date="2025-11-26")
+    with ArticleStore.open(db_url) as store:
+        record = _record(store, store.save([article], now=NOW)[0].article_id)
+    assert record["published_at"] == "2025-11-29"
+    assert record["modified_at"] is None
+    assert record["event_date"] == "2025-11-26"
+
+
+@pytest.mark.parametrize(
+    ("text_value", "iso"),
+    [
+        ("2025-11-29T19:45:00+07:00", "2025-11-29T19:45:00+07:00"),
+        ("2025-11-29T11:45:00Z", "2025-11-29T11:45:00+00:00"),
+        ("2025-12-04T10:20:00+09:00", "2025-12-04T10:20:00+09:00"),
+        ("2025-11-29", "2025-11-29"),
+        ("2025-11-29T19:45:00", None),  # naive: unknown zone, not guessed
+        ("29 November 2025", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_when_round_trip(text_value: str | None, iso: str | None) -> None:
+    assert When.parse(text_value).iso() == iso
+
+
+def test_utc_datetime_refuses_naive_values() -> None:
+    from sqlalchemy.dialects import sqlite
+
+    with pytest.raises(ValueError, match="naive"):
+        UTCDateTime().process_bind_param(dt.datetime(2025, 1, 1), sqlite.dialect())
+
+
+# --- dedupe ---------------------------------------------------------------------------------
+
+
+def lightly_edited_copy() -> object:
+    """The TPPO story republished under another slug: new headline, a few words changed."""
+    copy = tppo_article(
+        url="https://spektroom.co.id/kapuas-hulu-raih-penghargaan-tppo/",
+        canonical_url=None,
+        headline="Kapuas Hulu Raih Penghargaan Pencegahan TPPO",
+    )
+    copy.paragraphs[1] = copy.paragraphs[1].replace("tiga institusi", "3 lembaga")
+    copy.paragraphs[5] = copy.paragraphs[5].replace("antara lain", "di antaranya")
+    copy.paragraphs.append("Penghargaan diserahkan langsung oleh Gubernur Kalimantan Barat.")
+    return copy
+
+
+def test_signature_similarity_separates_edits_from_other_stories() -> None:
+    original = minhash(body_words(tppo_article().paragraphs))
+    edited = minhash(body_words(lightly_edited_copy().paragraphs))  # type: ignore[attr-defined]
+    other = minhash(body_words(other_tppo_article().paragraphs))
+    assert similarity(original, edited) >= 0.8
+    assert similarity(original, other) < 0.2
+    assert similarity(original, original) == 1.0
+    assert similarity(minhash([]), minhash([])) == 0.0
+
+
+def test_exact_duplicate_under_another_url_is_linked(db_url: str) -> None:
+    copy = tppo_article(
+        url="https://spektroom.co.id/berita/penghargaan-kapuas-hulu/", canonical_url=None
+    )
+    with ArticleStore.open(db_url) as store:
+        original = store.save([tppo_article()], now=NOW)[0]
+        result = store.save([copy], now=NOW)[0]
+        assert result.status == "duplicate_exact"
+        assert result.duplicate_of == original.article_id
+        record = _record(store, result.article_id)
+        assert record["duplicate_of"] == original.article_id
+        assert record["quotes"]  # the copy is stored whole, only linked
+        with store.sessionmaker() as session:  # duplicates carry no LSH bands
+            assert (
+                session.scalar(
+                    select(func.count()).where(ArticleBand.article_id == result.article_id)
+                )
+                == 0
+            )
+
+
+def test_lightly_edited_copy_is_a_near_duplicate_other_story_is_not(db_url: str) -> None:
+    with ArticleStore.open(db_url) as store:
+        original = store.save([tppo_article()], now=NOW)[0]
+        near, other = store.save([lightly_edited_copy(), other_tppo_article()], now=NOW)  # type: ignore[list-item]
+    assert near.status == "duplicate_near"
+    assert near.duplicate_of == original.article_id
+    assert near.similarity is not None and near.similarity >= 0.8
+    assert other.status == "stored"
+    assert other.duplicate_of is None
+
+
+def test_near_duplicate_threshold_is_a_setting(db_url: str) -> None:
+    with ArticleStore.open(db_url, near_duplicate_threshold=0.995) as store:
+        store.save([tppo_article()], now=NOW)
+        assert store.save([lightly_edited_copy()], now=NOW)[0].status == "stored"  # type: ignore[list-item]
+
+
+def test_duplicates_inside_one_batch(db_url: str) -> None:
+    exact = tppo_article(url="https://spektroom.co.id/salinan/", canonical_url=None)
+    with ArticleStore.open(db_url) as store:
+        results = store.save([tppo_article(), exact, lightly_edited_copy()], now=NOW)  # type: ignore[list-item]
+    assert [r.status for r in results] == ["stored", "duplicate_exact", "duplicate_near"]
+    assert results[1].duplicate_of == results[0].article_id
+    assert results[2].duplicate_of == results[0].article_id
+
+
+def test_url_variants_are_one_article(db_url: str) -> None:
+    variants = [
+        tppo_article(url=TPPO_URL + "?utm_source=facebook&utm_medium=social", canonical_url=None),
+        tppo_article(url=TPPO_URL.replace("https://", "http://www.") + "amp/", canonical_url=None),
+        tppo_article(url=TPPO_URL.rstrip("/") + "#komentar", canonical_url=None),
+    ]
+    with ArticleStore.open(db_url) as store:
+        first = store.save([tppo_article()], now=NOW)[0]
+        results = store.save(variants, now=NOW)
+        with store.sessionmaker() as session:
+            assert session.scalar(select(func.count()).select_from(Article)) == 1
+    assert {r.article_id for r in results} == {first.article_id}
+    assert {r.status for r in results} == {"unchanged"}
+
+
+# --- revisions ------------------------------------------------------------------------------
+
+
+def test_changed_article_keeps_previous_version(db_url: str) -> None:
+    later = NOW + dt.timedelta(days=1)
+    changed = tppo_article(
+        headline="Kapuas Hulu Terima Penghargaan Pencegahan TPPO dari Gubernur",
+        authors=["Apolonius", "Julianto"],
+        fetched_at="2025-12-02T01:00:00+00:00",
+    )
+    with ArticleStore.open(db_url) as store:
+        first = store.save([tppo_article()], now=NOW)[0]
+        result = store.save([changed], now=later)[0]
+        assert result.status == "updated"
+        record = _record(store, first.article_id)
+        with store.sessionmaker() as session:
+            history = article_history(session, TPPO_URL + "?utm_source=x")
+            revisions = session.scalars(select(ArticleRevision)).all()
+            assert session.scalar(select(func.count()).select_from(QuoteRow)) == 3
+    assert record["revision"] == 2
+    assert record["headline"].startswith("Kapuas Hulu Terima")
+    assert record["authors"] == ["Apolonius", "Julianto"]
+    assert record["first_seen_at"] == "2025-11-30T01:00:00+00:00"
+    assert record["last_seen_at"] == "2025-12-02T01:00:00+00:00"
+    assert len(revisions) == 1
+    previous = revisions[0]
+    assert previous.revision == 1
+    assert previous.fetched_at == dt.datetime(2025, 11, 30, 1, 0, tzinfo=UTC)
+    assert previous.snapshot["headline"] == tppo_article().headline
+    assert previous.snapshot["authors"] == ["Apolonius"]
+    assert len(previous.fingerprint) == 64
+    assert [(h.revision, h.current) for h in history] == [(1, False), (2, True)]
+
+
+def test_unchanged_article_only_moves_last_seen(db_url: str) -> None:
+    again = tppo_article(
+        fetched_at="2025-12-05T01:00:00+00:00", related_urls=["https://spektroom.co.id/lain/"]
+    )
+    with ArticleStore.open(db_url) as store:
+        first = store.save([tppo_article()], now=NOW)[0]
+        assert store.save([again], now=NOW)[0].status == "unchanged"
+        record = _record(store, first.article_id)
+        with store.sessionmaker() as session:
+            assert session.scalar(select(func.count()).select_from(ArticleRevision)) == 0
+    assert record["revision"] == 1
+    assert record["first_seen_at"] == "2025-11-30T01:00:00+00:00"
+    assert record["last_seen_at"] == "2025-12-05T01:00:00+00:00"
+    assert record["related_urls"] == [
+        "https://spektroom.co.id/bupati-kapuas-hulu-resmikan-jembatan-desa/"
+    ]
+
+
+def test_history_of_unknown_url_is_empty(db_url: str) -> None:
+    with ArticleStore.open(db_url) as store, store.sessionmaker() as session:
+        assert article_history(session, "https://spektroom.co.id/tidak-ada/") == []
+
+
+# --- the incremental gate -------------------------------------------------------------------
+
+
+def test_stored_versions_batch_lookup(db_url: str) -> None:
+    articles = [synthetic_article(i) for i in range(30)]
+    with ArticleStore.open(db_url) as store:
+        store.save(articles, now=NOW)
+        urls = [a.canonical_url for a in articles] + ["https://spektroom.co.id/belum-ada/"]
+        found = store.stored_versions(u for u in urls if u)
+        assert set(found) == {a.canonical_url for a in articles}
+        info = found[articles[0].canonical_url or ""]
+        assert isinstance(info, StoredInfo)
+        assert info.lastmod is not None and info.lastmod.tzinfo is not None
+        assert info.last_fetched_at == dt.datetime(2025, 12, 1, tzinfo=UTC)
+        # A newer lastmod with unchanged content is still recorded (else the gate refetches).
+        newer = synthetic_article(0)
+        newer.lastmod = "2026-01-05T08:00:00+07:00"
+        assert store.save([newer], now=NOW)[0].status == "unchanged"
+        info = store.stored_versions([articles[0].canonical_url or ""])[
+            articles[0].canonical_url or ""
+        ]
+        assert info.lastmod == dt.datetime(2026, 1, 5, 1, 0, tzinfo=UTC)
+        assert store.stored_versions([]) == {}
+
+
+def test_stored_versions_date_only_modified_is_midnight_wib(db_url: str) -> None:
+    with ArticleStore.open(db_url) as store:
+        store.save([tppo_article(modified_at="2025-11-30", lastmod=None)], now=NOW)
+        info = store.stored_versions([TPPO_URL])[TPPO_URL]
+    assert info.modified_at == dt.datetime(2025, 11, 29, 17, 0, tzinfo=UTC)
+    assert info.lastmod is None
+
+
+# --- crawl runs -----------------------------------------------------------------------------
+
+
+def test_crawl_runs_are_recorded(db_url: str) -> None:
+    with ArticleStore.open(db_url) as store:
+        run_id = store.start_crawl_run("sitemap", {"since": "2025-11-01"}, now=NOW)
+        store.finish_crawl_run(
+            run_id,
+            stats={"spektroom/articles/stored": 3},
+            outcome="finished",
+            now=NOW + dt.timedelta(minutes=5),
+        )
+        with store.sessionmaker() as session:
+            run = session.get(CrawlRun, run_id)
+    assert run is not None
+    assert (run.spider, run.arguments, run.outcome) == (
+        "sitemap",
+        {"since": "2025-11-01"},
+        "finished",
+    )
+    assert run.stats == {"spektroom/articles/stored": 3}
+    assert run.finished_at is not None and run.finished_at - run.started_at == dt.timedelta(
+        minutes=5
+    )
+
+
+def test_save_rejects_article_without_url(db_url: str) -> None:
+    with ArticleStore.open(db_url) as store, pytest.raises(ValueError, match="url"):
+        store.save([tppo_article(url="")], now=NOW)
