@@ -927,8 +927,19 @@ def _normalize(paragraphs: Iterable[object] | str | None) -> list[str]:
         items = list(paragraphs)
     except TypeError:
         return []
-    # str.split() splits on all Unicode whitespace (NBSP too) and is much faster than a regex.
-    return [" ".join(p.split()) if isinstance(p, str) else "" for p in items]
+    # str.split() splits on all Unicode whitespace (NBSP too) and is much faster than a regex;
+    # skipped for a paragraph that is normalized already (the usual case): printable means no
+    # whitespace but the plain space, so no double, leading or trailing space is all to check.
+    return [
+        (
+            p
+            if p.isprintable() and "  " not in p and p[:1] != " " and p[-1:] != " "
+            else " ".join(p.split())
+        )
+        if isinstance(p, str)
+        else ""
+        for p in items
+    ]
 
 
 # Joins the paragraphs of an article for article-wide scans (offsets are mapped back by
