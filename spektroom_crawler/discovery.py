@@ -220,15 +220,19 @@ def _card_date(card: Selector) -> dt.datetime | None:
     return None
 
 
-def listing_entries(selector: Selector, page_url: str, base_url: str) -> list[Link]:
-    """Article links of a listing page, in page order, each with its card's date when shown.
+def listing_entries(
+    selector: Selector, page_url: str, base_url: str, *, cards: bool = True
+) -> list[Link]:
+    """Article links of a page, in page order, each with the date the page gives it.
 
-    A card (`<article>`, Ghost `post-card`, JNews `jeg_post`, Newspaper `td_module_wrap`) gives its
-    `<time datetime>`; otherwise a WordPress date permalink gives the day. Links outside cards
-    (menus, "Terpopuler" sidebars) are included too, without a date: they still lead to articles.
+    On a listing page (`cards=True`) a card (`<article>`, Ghost `post-card`, JNews `jeg_post`,
+    Newspaper `td_module_wrap`) dates the links in it by its `<time datetime>`; otherwise a
+    WordPress date permalink dates its own URL. Links outside cards (menus, "Terpopuler"
+    sidebars) are included undated: they still lead to articles. On an article page
+    (`cards=False`) the page's own `<article>` and date say nothing about the links in its text.
     """
     found: dict[str, dt.datetime | None] = {}
-    for card in selector.xpath(LISTING_CARD_XPATH):
+    for card in selector.xpath(LISTING_CARD_XPATH) if cards else ():
         when = _card_date(card)
         for href in card.css("a::attr(href)").getall():
             url = urljoin(page_url, href.strip())

@@ -192,3 +192,21 @@ def test_listing_entries_empty_and_garbage() -> None:
     assert listing_entries(Selector(text="<html></html>"), f"{BASE}/", BASE) == []
     assert listing_entries(Selector(text="\x00\x01 garbage"), f"{BASE}/", BASE) == []
     assert next_page_url(Selector(text="<html></html>"), f"{BASE}/") is None
+
+
+def test_article_page_links_are_not_dated_by_the_article() -> None:
+    page = listing_page(
+        [("/2025/12/04/bupati-agam-resmikan-jembatan-gantung/", "2025-12-04T10:20:00+08:00")],
+        next_href=None,
+    ).replace(b"Judul berita", b'Baca juga <a href="/wagub-kalbar-tinjau-banjir-sintang/">x</a>')
+    sel = Selector(text=page.decode())
+    as_listing = dict((link.url, link.lastmod) for link in listing_entries(sel, f"{BASE}/", BASE))
+    as_article = {
+        link.url: link.lastmod for link in listing_entries(sel, f"{BASE}/", BASE, cards=False)
+    }
+    wagub = f"{BASE}/wagub-kalbar-tinjau-banjir-sintang/"
+    assert as_listing[wagub] is not None  # inside a dated card
+    assert as_article[wagub] is None  # an article's own date does not date its links
+    assert as_article[f"{BASE}/2025/12/04/bupati-agam-resmikan-jembatan-gantung/"] == (
+        dt.datetime(2025, 12, 4, tzinfo=WIB)
+    )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,11 +17,13 @@ from scrapy.utils.test import get_crawler
 
 from spektroom_crawler.discovery import Link
 from spektroom_crawler.gate import IncrementalGate
+from spektroom_crawler.record import Article
 from spektroom_crawler.spiders.base import SpektroomSpider, parse_bool, validate_base_url
 from spektroom_crawler.spiders.feed import FeedSpider
 from spektroom_crawler.spiders.listing import ListingSpider, page_number
 from spektroom_crawler.spiders.sitemap import SitemapSpider
 from spektroom_crawler.spiders.urls import UrlsSpider, read_urls
+from tests.conftest import PAGES
 from tests.crawl_samples import (
     ATOM_FEED,
     BASE,
@@ -119,6 +123,25 @@ def test_validate_base_url_rejects(url: str | None) -> None:
 def test_validate_base_url_normalizes() -> None:
     assert validate_base_url(" https://Spektroom.co.id/ ") == "https://spektroom.co.id"
     assert validate_base_url("http://127.0.0.1:9000/berita/") == "http://127.0.0.1:9000/berita"
+
+
+def test_user_agent_follows_a_later_contact_url() -> None:
+    crawler = get_crawler(FeedSpider, {"SPEKTROOM_CONTACT_URL": "https://github.com/spektroom"})
+    # without the project settings, Scrapy's default User-Agent is replaced too
+    assert (
+        crawler.settings.get("USER_AGENT")
+        == "SpektroomCorpusBot/0.1 (+https://github.com/spektroom)"
+    )
+    from spektroom_crawler.runner import CrawlOptions, build_settings
+
+    settings = build_settings(
+        CrawlOptions(overrides={"SPEKTROOM_CONTACT_URL": "mailto:arsip@example.org"})
+    )
+    FeedSpider.update_settings(settings)
+    assert settings.get("USER_AGENT") == "SpektroomCorpusBot/0.1 (+mailto:arsip@example.org)"
+    explicit = build_settings(CrawlOptions(overrides={"USER_AGENT": "Arsip/1.0"}))
+    FeedSpider.update_settings(explicit)
+    assert explicit.get("USER_AGENT") == "Arsip/1.0"
 
 
 def test_parse_bool() -> None:
@@ -463,3 +486,60 @@ def test_gate_refresh_never_asks_the_store() -> None:
     gate = IncrementalGate(lookup, refresh=True)
     assert len(gate.admit([Link(f"{BASE}/a-satu/")])) == 1
     assert lookup.batches == []
+
+
+# -- the article callback --------------------------------------------------------------------
+
+
+def page_response(name: str, *, lastmod: str | None = None) -> HtmlResponse:
+    """A saved fixture page as an article response (raw bytes: encoding detection runs)."""
+    expected = json.loads((PAGES / f"{name}.json").read_text(encoding="utf-8"))
+    request = Request(expected["url"], meta={"spektroom_article": True, "lastmod": lastmod})
+    body = (PAGES / f"{name}.html").read_bytes()
+    return HtmlResponse(expected["url"], body=body, request=request)
+
+
+def test_parse_article_yields_the_record_with_crawl_metadata() -> None:
+    spider = make_spider(SitemapSpider)
+    response = page_response("ghost_pontianak", lastmod="2025-12-01T02:15:00+00:00")
+    items = list(spider.parse_article(response))
+    assert len(items) == 1
+    article = items[0]
+    assert isinstance(article, Article)
+    assert article.headline and article.headline.startswith("Banjir Rob Genangi")
+    assert article.fetched_url == response.url
+    assert article.lastmod == "2025-12-01T02:15:00+00:00"
+    assert article.fetched_at and dt.datetime.fromisoformat(article.fetched_at).tzinfo
+    assert stat(spider, "spektroom/pages/article") == 1
+
+
+def test_parse_article_amp_page_points_at_the_canonical_article() -> None:
+    spider = make_spider(SitemapSpider)
+    (article,) = spider.parse_article(page_response("amp_putussibau"))
+    assert article.fetched_url.endswith("/amp/")
+    assert article.canonical_url == (
+        "https://spektroom.co.id/2025/12/02/banjir-rendam-ratusan-rumah-di-putussibau/"
+    )
+
+
+@pytest.mark.parametrize("name", ["bad_listing", "bad_404", "bad_empty"])
+def test_parse_article_counts_pages_that_are_not_articles(name: str) -> None:
+    spider = make_spider(SitemapSpider)
+    assert list(spider.parse_article(page_response(name))) == []
+    assert stat(spider, "spektroom/pages/not_article") == 1
+    assert stat(spider, "spektroom/pages/article") is None
+
+
+def test_listing_follows_article_links_on_articles_only_inside_a_dated_window() -> None:
+    spider = make_spider(ListingSpider)
+    items = list(spider.parse_article(page_response("ghost_pontianak")))
+    assert isinstance(items[0], Article)
+    followed = [r.url for r in items[1:]]
+    assert followed and all(isinstance(r, Request) for r in items[1:])
+    assert all(r.meta["spektroom_article"] for r in items[1:])
+    dated = make_spider(ListingSpider, since="2025-01-01")
+    dated_items = list(dated.parse_article(page_response("ghost_pontianak")))
+    # Ghost slugs carry no date: in a dated backfill they are not followed from articles
+    assert [r.url for r in dated_items[1:]] == [
+        u for u in followed if re.search(r"/20\d\d/\d\d/\d\d/", u)
+    ]

@@ -114,5 +114,6 @@ def command(
     result = run_crawl(options)
     click.echo(summary_json(result) if as_json else format_summary(result))
     if not result.ok:
-        click.echo(f"Error: the crawl ended early ({result.finish_reason})", err=True)
+        hint = "; run the same command again to continue" if resume else ""
+        click.echo(f"Error: the crawl ended early ({result.finish_reason}){hint}", err=True)
         sys.exit(1)

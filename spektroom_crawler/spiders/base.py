@@ -30,6 +30,7 @@ TRUE_WORDS = frozenset({"1", "true", "yes", "on", "y"})
 FALSE_WORDS = frozenset({"0", "false", "no", "off", "n", ""})
 # Article requests go before listing/sitemap requests, so the queue drains instead of growing.
 ARTICLE_PRIORITY = 10
+BOT_NAME, BOT_VERSION = "SpektroomCorpusBot", "0.1"
 
 
 def parse_bool(value: object) -> bool:
@@ -128,6 +129,19 @@ class SpektroomSpider(scrapy.Spider):
             **spider.extra_arguments(),
         }
         return spider
+
+    @classmethod
+    def update_settings(cls, settings: Any) -> None:
+        """Rebuild the User-Agent around a contact URL given later than settings.py's default.
+
+        settings.py builds USER_AGENT from SPEKTROOM_CONTACT_URL once, at import; a contact URL
+        set on the command line (`-s SPEKTROOM_CONTACT_URL=...`) must still reach the header.
+        """
+        super().update_settings(settings)
+        contact = settings.get("SPEKTROOM_CONTACT_URL")
+        priority = settings.getpriority("SPEKTROOM_CONTACT_URL") or 0
+        if contact and priority > (settings.getpriority("USER_AGENT") or 0):
+            settings.set("USER_AGENT", f"{BOT_NAME}/{BOT_VERSION} (+{contact})", priority=priority)
 
     def extra_arguments(self) -> dict[str, Any]:
         """Spider-specific arguments for the crawl-run record."""

@@ -71,7 +71,7 @@ class ListingSpider(SpektroomSpider):
         self.count("spektroom/listing/pages")
         page = int(response.meta.get("listing_page", page_number(response.url)))
         links = listing_entries(response.selector, response.url, self.base_url)
-        yield from self.article_requests(self.window(links, "listing"))
+        yield from self.article_requests(self.window(self.dated(links), "listing"))
         if self.follow_sections:
             for url in listing_links(response.selector, response.url, self.base_url):
                 if classify_url(url, self.base_url) in FOLLOWED_KINDS and page_number(url) == 1:
@@ -93,8 +93,17 @@ class ListingSpider(SpektroomSpider):
             found = True
             yield item
         if found and self.follow_article_links and isinstance(response, TextResponse):
-            links = listing_entries(response.selector, response.url, self.base_url)
-            yield from self.article_requests(self.window(links, "article_links"))
+            links = listing_entries(response.selector, response.url, self.base_url, cards=False)
+            yield from self.article_requests(self.window(self.dated(links), "article_links"))
+
+    def dated(self, links: list[Link]) -> list[Link]:
+        """With --since/--until, only links the page dates: "Terpopuler" sidebars and "Baca juga"
+        links reach far into the past, and an undated link cannot be placed in the window."""
+        if self.since is None and self.until is None:
+            return links
+        kept = [link for link in links if link.lastmod is not None]
+        self.count("spektroom/listing/undated_skipped", len(links) - len(kept))
+        return kept
 
     def stop_paging(self, links: list[Link], page: int) -> bool:
         """True after the last useful page of this listing."""
