@@ -6,8 +6,8 @@ against indexed columns: the exact `fingerprint` and the LSH band table `article
 memory never grows with the corpus. The functions here are pure and shared by both.
 
 Near-duplicates use one-permutation MinHash over 3-word shingles of the body: each shingle is
-hashed once (CRC-32, spread over 64 bits by an odd multiplier) into one of NUM_BINS bins keeping
-the minimum, so a signature costs one hash per shingle instead of one per permutation. The
+hashed once (CRC-32: in C, and mixing well enough for distinct text) into one of NUM_BINS bins
+keeping the minimum, so a signature costs one hash per shingle, not one per permutation. The
 signature is split into LSH bands; articles sharing a band are compared on the full signature.
 """
 
@@ -35,8 +35,7 @@ SHINGLE_SIZE = 3
 NUM_BINS = 96
 BAND_ROWS = 6
 NUM_BANDS = NUM_BINS // BAND_ROWS
-EMPTY_BIN = (1 << 64) - 1
-_SPREAD = 0x9E3779B97F4A7C15  # odd (golden-ratio) multiplier: a bijection modulo 2**64
+EMPTY_BIN = (1 << 64) - 1  # above every 32-bit shingle hash
 _SIGNATURE = struct.Struct(f"<{NUM_BINS}Q")
 _EMPTY_BAND = struct.pack(f"<{BAND_ROWS}Q", *[(1 << 64) - 1] * BAND_ROWS)
 _CRC_SEED = 0x5BD1E995  # a second, independent CRC start value
@@ -56,6 +55,19 @@ def normalize_text(value: str | None) -> str | None:
     # str.split() splits on every Unicode space (NBSP, thin and ideographic spaces included).
     text = " ".join(text.split())
     return text or None
+
+
+def _normalize_paragraphs(paragraphs: Sequence[str | None]) -> list[str]:
+    """`normalize_text` over the body, empty paragraphs dropped; the Unicode checks run once
+    over the whole body instead of once per paragraph (the body is most of the text)."""
+    texts = [p if isinstance(p, str) else str(p) for p in paragraphs if p is not None]
+    joined = "".join(texts)
+    if not joined.isascii():
+        if not unicodedata.is_normalized("NFC", joined):
+            texts = [unicodedata.normalize("NFC", t) for t in texts]
+        if INVISIBLE_RE.search(joined):
+            texts = [INVISIBLE_RE.sub("", t) for t in texts]
+    return [t for t in (" ".join(t.split()) for t in texts) if t]
 
 
 def _clean_list(values: Iterable[str | None] | None) -> list[str]:
@@ -106,7 +118,7 @@ def normalize_article(article: Article) -> Article:
     ):
         setattr(article, name, normalize_text(getattr(article, name)))
     # A paragraph never keeps a newline: the store joins paragraphs with a blank line.
-    article.paragraphs = [p for p in (normalize_text(p) for p in article.paragraphs or ()) if p]
+    article.paragraphs = _normalize_paragraphs(article.paragraphs or [])
     article.tags = _clean_list(article.tags)
     article.authors = _clean_list(article.authors)
     article.editors = _clean_list(article.editors)
@@ -177,8 +189,13 @@ def version_hash(article: Article) -> str:
         getattr(article, name) if name != "dateline" else
         (None if dateline is None else [dateline.place, dateline.outlet, dateline.text])
         for name in VERSION_FIELDS
+        if name != "paragraphs"
     ]
-    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
+    digest = hashlib.sha256(json.dumps(data, ensure_ascii=False).encode())
+    # The body is hashed as raw text (unit separator before each paragraph), sparing a JSON
+    # escaping pass over the biggest field.
+    digest.update("\x1f".join(["", *article.paragraphs]).encode())
+    return digest.hexdigest()
 
 
 def shingles(words: Sequence[bytes]) -> Iterable[bytes]:
@@ -192,8 +209,7 @@ def minhash(words: Sequence[bytes]) -> tuple[int, ...]:
     """One-permutation MinHash signature (NUM_BINS values; EMPTY_BIN where no shingle fell)."""
     mins = [EMPTY_BIN] * NUM_BINS
     crc = zlib.crc32
-    for shingle in shingles(words):
-        value = (crc(shingle) * _SPREAD) & EMPTY_BIN
+    for value in map(crc, shingles(words)):
         slot = value % NUM_BINS
         if value < mins[slot]:
             mins[slot] = value
