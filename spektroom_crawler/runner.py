@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from scrapy.settings import Settings
 
+from spektroom_crawler.classify import is_same_site
 from spektroom_crawler.discovery import parse_bound
 from spektroom_crawler.extensions import jobdir_owner, progress_counts
 from spektroom_crawler.spiders.base import validate_base_url
@@ -184,8 +185,11 @@ def preflight(options: CrawlOptions, settings: Settings | None = None) -> CrawlO
     if options.mode == "urls":
         if options.urls_file and not Path(options.urls_file).is_file():
             raise CrawlSetupError(f"no such file: {options.urls_file}")
-        if not read_urls(" ".join(options.urls), options.urls_file):
+        urls = read_urls(" ".join(options.urls), options.urls_file)
+        if not urls:
             raise CrawlSetupError("the urls mode needs --url URL or --urls-file FILE")
+        if not any(is_same_site(url, base_url) for url in urls):
+            raise CrawlSetupError(f"none of the URLs is on {base_url} (see --base-url)")
     elif options.urls or options.urls_file:
         raise CrawlSetupError("--url and --urls-file only go with the urls mode")
     if options.resume:

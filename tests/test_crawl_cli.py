@@ -49,6 +49,10 @@ def run(*args: str) -> tuple[int, list[str]]:
         (["urls"], "needs --url URL or --urls-file"),
         (["urls", "--urls-file", "/tidak/ada/urls.txt"], "no such file"),
         (["feed", "--url", "https://spektroom.co.id/x/"], "only go with the urls mode"),
+        (
+            ["urls", "--url", "https://www.antaranews.com/berita/1/banjir/"],
+            "none of the URLs is on https://spektroom.co.id",
+        ),
     ],
 )
 def test_crawl_refuses_with_one_line(args: list[str], message: str) -> None:
