@@ -484,6 +484,12 @@ def _split_person(raw: str) -> tuple[str | None, str | None]:
     low = text.lower()
     # APPOSITIVE_RE (case-insensitive) can only split where its words are.
     appositive = "yang" in low or "sebagai" in low or "selaku" in low or _odd_case_fold(text)
+    if not appositive and "." not in text and SEGMENT_SPLIT_RE.search(text) is None:
+        # One segment, no initials: a bare name ("Sukardi", "Weni Catur Fitriani") is the
+        # common case and needs none of the segment logic below.
+        toks = [t for t in text.split() if _kept_in_mention(t)]
+        if _all_name(toks):
+            return " ".join([_core(t) for t in toks]), None
     segments: list[list[str]] = []
     for part in SEGMENT_SPLIT_RE.split(text):
         for piece in APPOSITIVE_RE.split(" " + part.strip()) if appositive else (part,):
