@@ -6,9 +6,13 @@ against indexed columns: the exact `fingerprint` and the LSH band table `article
 memory never grows with the corpus. The functions here are pure and shared by both.
 
 Near-duplicates use one-permutation MinHash over 3-word shingles of the body: each shingle is
-hashed once (CRC-32: in C, and mixing well enough for distinct text) into one of NUM_BINS bins
-keeping the minimum, so a signature costs one hash per shingle, not one per permutation. The
-signature is split into LSH bands; articles sharing a band are compared on the full signature.
+hashed once into one of NUM_BINS bins keeping the minimum, so a signature costs one hash per
+shingle, not one per permutation. The shingle hash is a polynomial hash (mod 2**64) of the
+shingle's bytes, finished with the splitmix64 mixer; numpy computes it for every shingle at once
+from prefix sums over the body (no Python object per word or shingle), and it is the same in
+every process (no PYTHONHASHSEED). The signature is split into LSH bands; articles sharing a
+band are compared on the full signature. SIGNATURE_SCHEME names this hashing: signatures made
+another way are not comparable (migration 0002 recomputed those of older databases).
 """
 
 from __future__ import annotations
@@ -17,12 +21,14 @@ import hashlib
 import json
 import re
 import struct
+import threading
 import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import numpy as np
 from scrapy.crawler import Crawler
 
 from spektroom_crawler.record import Article, Dateline, Quote
@@ -39,6 +45,16 @@ EMPTY_BIN = (1 << 64) - 1  # above every 32-bit shingle hash
 _SIGNATURE = struct.Struct(f"<{NUM_BINS}Q")
 _EMPTY_BAND = struct.pack(f"<{BAND_ROWS}Q", *[(1 << 64) - 1] * BAND_ROWS)
 _CRC_SEED = 0x5BD1E995  # a second, independent CRC start value
+SIGNATURE_SCHEME = "poly64-splitmix-v2"
+# Whatever bytes.split() splits on, other than the single space of a canonical body.
+_OTHER_SPACES = (b"\t", b"\n", b"\r", b"\x0b", b"\x0c")
+_U64 = np.uint64
+_BASE = 0x100000001B3  # odd, so invertible mod 2**64
+_BASE_INV = pow(_BASE, -1, 1 << 64)
+_MIX1, _MIX2, _GOLDEN = _U64(0xBF58476D1CE4E5B9), _U64(0x94D049BB133111EB), _U64(0x9E3779B97F4A7C15)
+_POWERS_LOCK = threading.Lock()
+# (BASE**j, BASE_INV**j) for j < len; grown by doubling when a longer body comes.
+_POWERS: tuple[np.ndarray, np.ndarray] = (np.ones(0, np.uint64), np.ones(0, np.uint64))
 
 
 def normalize_text(value: str | None) -> str | None:
@@ -163,14 +179,36 @@ def body_words(paragraphs: Sequence[str]) -> list[bytes]:
     return " ".join(paragraphs).lower().encode().split()
 
 
+def body_bytes(paragraphs: Sequence[str]) -> bytes:
+    """The body's words (see `body_words`) joined by single spaces: what the hashes read.
+
+    A normalized body already is that text, lower-cased and encoded, so the split and re-join
+    (most of the cost) are skipped when a scan finds no other whitespace to collapse.
+    """
+    text = " ".join(paragraphs).lower().encode()
+    if (
+        b"  " in text
+        or text[:1] == b" "
+        or text[-1:] == b" "
+        or any(space in text for space in _OTHER_SPACES)  # memchr: faster than one regex
+    ):
+        return b" ".join(text.split())
+    return text
+
+
 def content_fingerprint(paragraphs: Sequence[str]) -> str:
     """Exact-duplicate fingerprint: SHA-256 of the body's words (case and spacing ignored)."""
-    return words_fingerprint(body_words(paragraphs))
+    return body_fingerprint(body_bytes(paragraphs))
+
+
+def body_fingerprint(body: bytes) -> str:
+    """`content_fingerprint` from the text `body_bytes` made."""
+    return hashlib.sha256(body).hexdigest()
 
 
 def words_fingerprint(words: Sequence[bytes]) -> str:
     """`content_fingerprint` from words already split by `body_words`."""
-    return hashlib.sha256(b" ".join(words)).hexdigest()
+    return body_fingerprint(b" ".join(words))
 
 
 # Fields whose change makes a new revision (headline, body, dates, bylines, ...). Related links,
@@ -205,15 +243,63 @@ def shingles(words: Sequence[bytes]) -> Iterable[bytes]:
     return map(b" ".join, zip(*(words[i:] for i in range(SHINGLE_SIZE)), strict=False))
 
 
+def _powers(length: int) -> tuple[np.ndarray, np.ndarray]:
+    """BASE**j and BASE_INV**j (mod 2**64) for j < at least `length`."""
+    global _POWERS
+    powers = _POWERS
+    if len(powers[0]) >= length:
+        return powers
+    with _POWERS_LOCK:
+        size = max(1 << 16, 1 << (length - 1).bit_length())
+        with np.errstate(over="ignore"):
+            up = np.cumprod(np.full(size, _BASE, dtype=np.uint64))
+            down = np.cumprod(np.full(size, _BASE_INV, dtype=np.uint64))
+        up = np.concatenate(([_U64(1)], up[:-1]))
+        down = np.concatenate(([_U64(1)], down[:-1]))
+        _POWERS = (up, down)
+        return _POWERS
+
+
+def shingle_hashes(body: bytes) -> np.ndarray:
+    """64-bit hashes of the SHINGLE_SIZE-word shingles of a `body_bytes` text (the whole text
+    when it is shorter): splitmix64(polynomial hash of the shingle's bytes + its length)."""
+    size = len(body)
+    if not size:
+        return np.zeros(0, dtype=np.uint64)
+    data = np.frombuffer(body, dtype=np.uint8)
+    up, down = _powers(size + 1)
+    prefix = np.zeros(size + 1, dtype=np.uint64)
+    np.cumsum(data * up[:size], out=prefix[1:])
+    spaces = np.flatnonzero(data == 32)
+    if len(spaces) + 1 < SHINGLE_SIZE:
+        starts = np.zeros(1, dtype=np.intp)
+        ends = np.full(1, size, dtype=np.intp)
+    else:
+        starts = np.concatenate(([0], spaces[: len(spaces) + 1 - SHINGLE_SIZE] + 1))
+        ends = np.concatenate((spaces[SHINGLE_SIZE - 1 :], [size]))
+    h = (prefix[ends] - prefix[starts]) * down[starts] + (ends - starts).astype(np.uint64)
+    h += _GOLDEN
+    h ^= h >> _U64(30)
+    h *= _MIX1
+    h ^= h >> _U64(27)
+    h *= _MIX2
+    h ^= h >> _U64(31)
+    return h
+
+
+def minhash_body(body: bytes) -> tuple[int, ...]:
+    """One-permutation MinHash signature of a `body_bytes` text: NUM_BINS values (the high 32
+    bits of the least shingle hash whose low bits chose the bin; EMPTY_BIN where none fell)."""
+    mins = np.full(NUM_BINS, EMPTY_BIN, dtype=np.uint64)
+    h = shingle_hashes(body)
+    if len(h):
+        np.minimum.at(mins, (h & _U64(0xFFFFFFFF)) % _U64(NUM_BINS), h >> _U64(32))
+    return tuple(mins.tolist())
+
+
 def minhash(words: Sequence[bytes]) -> tuple[int, ...]:
-    """One-permutation MinHash signature (NUM_BINS values; EMPTY_BIN where no shingle fell)."""
-    mins = [EMPTY_BIN] * NUM_BINS
-    crc = zlib.crc32
-    for value in map(crc, shingles(words)):
-        slot = value % NUM_BINS
-        if value < mins[slot]:
-            mins[slot] = value
-    return tuple(mins)
+    """`minhash_body` from words split by `body_words`."""
+    return minhash_body(b" ".join(words))
 
 
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:

@@ -36,14 +36,14 @@ from pipelines.db.records import article_values, load_records
 from pipelines.db.types import UTC, When, parse_instant
 from pipelines.dedupe import (
     band_hashes,
-    body_words,
-    minhash,
+    body_bytes,
+    body_fingerprint,
+    minhash_body,
     normalize_article,
     pack_signature,
     similarity,
     unpack_signature,
     version_hash,
-    words_fingerprint,
 )
 from spektroom_crawler.record import Article
 
@@ -97,27 +97,27 @@ class _Prepared:
     version: str
     seen_at: dt.datetime
     # Computed only for new or changed articles: a re-crawl of unchanged pages skips them.
-    _words: list[bytes] | None = field(default=None)
+    _body: bytes | None = field(default=None)
     _fingerprint: str | None = field(default=None)
     _signature: tuple[int, ...] | None = field(default=None)
     _bands: list[int] | None = field(default=None)
 
     @property
-    def words(self) -> list[bytes]:
-        if self._words is None:
-            self._words = body_words(self.article.paragraphs)
-        return self._words
+    def body(self) -> bytes:
+        if self._body is None:
+            self._body = body_bytes(self.article.paragraphs)
+        return self._body
 
     @property
     def fingerprint(self) -> str:
         if self._fingerprint is None:
-            self._fingerprint = words_fingerprint(self.words)
+            self._fingerprint = body_fingerprint(self.body)
         return self._fingerprint
 
     @property
     def signature(self) -> tuple[int, ...]:
         if self._signature is None:
-            self._signature = minhash(self.words)
+            self._signature = minhash_body(self.body)
         return self._signature
 
     @property

@@ -32,7 +32,7 @@ def _record(store: ArticleStore, article_id: int) -> dict:
 def test_open_creates_schema_at_head_and_upgrade_is_idempotent(db_url: str) -> None:
     with ArticleStore.open(db_url) as store:
         assert store.save([tppo_article()], now=NOW)[0].status == "stored"
-    assert current_revision(db_url) == head_revision() == "0001"
+    assert current_revision(db_url) == head_revision() == "0002"
     tables = set(inspect(get_engine(db_url)).get_table_names())
     assert {
         "articles",

@@ -1,0 +1,154 @@
+"""The vectorized MinHash: what it hashes, that it is stable, and the migration to it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from pipelines.db.engine import dispose_all, upgrade
+from pipelines.db.store import ArticleStore
+from pipelines.dedupe import (
+    EMPTY_BIN,
+    NUM_BINS,
+    SIGNATURE_SCHEME,
+    band_hashes,
+    body_bytes,
+    body_words,
+    content_fingerprint,
+    minhash,
+    minhash_body,
+    pack_signature,
+    shingle_hashes,
+    shingles,
+)
+from tests.factories import TPPO_PARAGRAPHS, synthetic_article, tppo_article
+
+MASK = (1 << 64) - 1
+BASE = 0x100000001B3
+
+
+def reference_hash(shingle: bytes) -> int:
+    """The shingle hash written out one byte at a time (what numpy computes at once)."""
+    h = 0
+    for j, byte in enumerate(shingle):
+        h = (h + byte * pow(BASE, j, 1 << 64)) & MASK
+    h = (h + len(shingle) + 0x9E3779B97F4A7C15) & MASK
+    h ^= h >> 30
+    h = (h * 0xBF58476D1CE4E5B9) & MASK
+    h ^= h >> 27
+    h = (h * 0x94D049BB133111EB) & MASK
+    return h ^ (h >> 31)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"", b"banjir", b"banjir bandang", b"banjir bandang agam", " ".join(TPPO_PARAGRAPHS).encode()],
+)
+def test_shingle_hashes_match_the_byte_by_byte_definition(body: bytes) -> None:
+    body = b" ".join(body.lower().split())
+    assert shingle_hashes(body).tolist() == [reference_hash(s) for s in shingles(body.split())]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [],
+        [""],
+        ["  Banjir\tmerendam  TIGA nagari. ", "Warga\nmengungsi."],
+        ["“Kami siap,” ujar Sukardi.", "Café di Pontianak"],
+        list(TPPO_PARAGRAPHS),
+    ],
+)
+def test_body_bytes_is_the_words_joined(paragraphs: list[str]) -> None:
+    assert body_bytes(paragraphs) == b" ".join(body_words(paragraphs))
+    assert minhash_body(body_bytes(paragraphs)) == minhash(body_words(paragraphs))
+
+
+def test_fingerprint_is_unchanged_sha256_of_the_words() -> None:
+    import hashlib
+
+    words = body_words(TPPO_PARAGRAPHS)
+    assert content_fingerprint(TPPO_PARAGRAPHS) == hashlib.sha256(b" ".join(words)).hexdigest()
+
+
+def test_signature_is_the_same_in_another_process() -> None:
+    """No PYTHONHASHSEED or other per-process state in the hash (signatures are stored)."""
+    code = (
+        "from pipelines.dedupe import minhash_body, body_bytes;"
+        "from tests.factories import TPPO_PARAGRAPHS;"
+        "print(minhash_body(body_bytes(TPPO_PARAGRAPHS)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        env={"PYTHONHASHSEED": "12345", "PYTHONPATH": "."},
+    ).stdout.strip()
+    assert out == str(minhash_body(body_bytes(TPPO_PARAGRAPHS)))
+
+
+def test_signature_shape_and_long_bodies() -> None:
+    signature = minhash_body(body_bytes(TPPO_PARAGRAPHS))
+    assert len(signature) == NUM_BINS
+    assert all(0 <= v < 2**32 or v == EMPTY_BIN for v in signature)
+    # A body longer than the precomputed powers (64 KiB) grows them and still agrees.
+    long_body = b" ".join([body_bytes(TPPO_PARAGRAPHS)] * 60)
+    assert len(long_body) > 1 << 16
+    tail = long_body[-200:].split(b" ", 1)[1]
+    assert shingle_hashes(long_body)[-1] == shingle_hashes(tail)[-1]
+
+
+def test_synthetic_corpus_has_few_spurious_band_matches() -> None:
+    """Distinct synthetic stories rarely share an LSH band (candidate lookups stay cheap)."""
+    bands = [set(band_hashes(minhash(body_words(synthetic_article(i).paragraphs))))
+             for i in range(60)]
+    shared = sum(1 for i in range(60) for j in range(i) if bands[i] & bands[j])
+    assert shared <= 5
+
+
+def test_migration_rebuilds_old_signatures(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A database from before 0002 holds CRC-32 signatures; the upgrade replaces them."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    upgrade(url, "0001")
+    body = "\n\n".join(TPPO_PARAGRAPHS)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO articles (id, canonical_url, url, body, related_urls, warnings, "
+                "sources, fingerprint, version_hash, minhash, first_seen_at, last_seen_at, "
+                "revision) VALUES (1, 'u', 'u', :body, '[]', '[]', '{}', 'f', 'v', :old, "
+                "'2025-12-01 00:00:00', '2025-12-01 00:00:00', 1), "
+                "(2, 'd', 'd', :body, '[]', '[]', '{}', 'f', 'v', NULL, "
+                "'2025-12-01 00:00:00', '2025-12-01 00:00:00', 1)"
+            ),
+            {"body": body, "old": b"\x00" * (8 * NUM_BINS)},
+        )
+        conn.execute(text("INSERT INTO article_bands VALUES (42, 1)"))
+    engine.dispose()
+    dispose_all()
+    upgrade(url)
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        stored = dict(conn.execute(text("SELECT id, minhash FROM articles")).all())
+        bands = {b for (b,) in conn.execute(text("SELECT band_hash FROM article_bands"))}
+        owners = {a for (a,) in conn.execute(text("SELECT article_id FROM article_bands"))}
+        scheme = conn.execute(
+            text("SELECT value FROM store_meta WHERE key = 'minhash_scheme'")
+        ).scalar()
+    engine.dispose()
+    signature = minhash_body(body_bytes(TPPO_PARAGRAPHS))
+    assert stored == {1: pack_signature(signature), 2: None}  # duplicates carry none
+    assert bands == set(band_hashes(signature)) and owners == {1}
+    assert scheme == SIGNATURE_SCHEME
+    # And a lightly edited copy stored afterwards is matched against the rebuilt signature.
+    with ArticleStore.open(url) as store:
+        copy = tppo_article(
+            url="https://spektroom.co.id/salinan/",
+            canonical_url=None,
+            paragraphs=[*TPPO_PARAGRAPHS[:-1], TPPO_PARAGRAPHS[-1].replace("bersama", "semua")],
+        )
+        (result,) = store.save([copy])
+    assert result.status == "duplicate_near" and result.duplicate_of == 1
+    dispose_all()
