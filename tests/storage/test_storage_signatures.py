@@ -152,3 +152,46 @@ def test_migration_rebuilds_old_signatures(tmp_path) -> None:  # type: ignore[no
         (result,) = store.save([copy])
     assert result.status == "duplicate_near" and result.duplicate_of == 1
     dispose_all()
+
+
+def test_sqlite_driver_insert_stores_what_sqlalchemy_would(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The direct article insert on SQLite writes the same column text as SQLAlchemy's."""
+    import sqlite3
+
+    from sqlalchemy import insert, select
+
+    from pipelines.db import store as store_module
+    from pipelines.db.records import article_values
+    from pipelines.dedupe import normalize_article
+
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    article = normalize_article(tppo_article())
+    with ArticleStore.open(url) as store:
+        (result,) = store.save([article])
+        values = article_values(article)
+        with store.sessionmaker.begin() as session:
+            table = store_module.ARTICLES
+            row = session.execute(
+                select(table).where(table.c.id == result.article_id)
+            ).mappings().one()
+            again = {k: v for k, v in dict(row).items() if k != "id"}
+            again.update(values)
+            again["canonical_url"] = "https://spektroom.co.id/salinan-sqlalchemy/"
+            session.execute(insert(store_module.ARTICLES), [again])
+            again["canonical_url"] = "https://spektroom.co.id/salinan-driver/"
+            ids = store_module._sqlite_insert_articles(session, [again, dict(again)])
+    assert list(ids) == ["https://spektroom.co.id/salinan-driver/"]  # the repeat is skipped
+    dispose_all()
+    raw = sqlite3.connect(tmp_path / "a.db")
+    raw.row_factory = sqlite3.Row
+    rows = {r["canonical_url"]: dict(r) for r in raw.execute("SELECT * FROM articles")}
+    raw.close()
+    first = rows[article.canonical_url or ""]
+    via_sqlalchemy = rows["https://spektroom.co.id/salinan-sqlalchemy/"]
+    via_driver = rows["https://spektroom.co.id/salinan-driver/"]
+    for name in first:
+        if name in ("id", "canonical_url"):
+            continue
+        assert via_driver[name] == via_sqlalchemy[name] == first[name], name
+    assert first["published_at"] == "2025-11-29 12:45:00.000000"  # UTC text, offset kept apart
+    assert first["published_offset"] == 420 and first["event_date"] == "2025-11-26"
