@@ -36,6 +36,8 @@ from spektroom_crawler.urls import canonicalize_url
 
 # Invisible characters that CMS editors paste in (zero-width, word joiner, BOM, soft hyphen).
 INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# The same characters for a presence test: six `in` scans are ~10x faster than one regex search.
+INVISIBLES = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 
 SHINGLE_SIZE = 3
 NUM_BINS = 96
@@ -66,7 +68,7 @@ def normalize_text(value: str | None) -> str | None:
         return " ".join(text.split()) or None
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if INVISIBLE_RE.search(text):
+    if any(ch in text for ch in INVISIBLES):
         text = INVISIBLE_RE.sub("", text)
     # str.split() splits on every Unicode space (NBSP, thin and ideographic spaces included).
     text = " ".join(text.split())
@@ -81,7 +83,7 @@ def _normalize_paragraphs(paragraphs: Sequence[str | None]) -> list[str]:
     if not joined.isascii():
         if not unicodedata.is_normalized("NFC", joined):
             texts = [unicodedata.normalize("NFC", t) for t in texts]
-        if INVISIBLE_RE.search(joined):
+        if any(ch in joined for ch in INVISIBLES):
             texts = [INVISIBLE_RE.sub("", t) for t in texts]
     return [t for t in (" ".join(t.split()) for t in texts) if t]
 
@@ -115,6 +117,8 @@ def canonical_url_for(article: Article) -> str:
     """The URL an article is stored under: its declared canonical URL when on the same host
     as the page, else the page URL, in canonical form (see `canonicalize_url`)."""
     declared = (article.canonical_url or "").strip()
+    if declared == article.url:  # the common case: no join or host comparison needed
+        return canonicalize_url(declared)
     if declared:
         declared = urljoin(article.url, declared)
         if same_site(declared, article.url):

@@ -8,6 +8,7 @@ rolls the whole batch back, so the database never holds half of a batch.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -473,6 +474,14 @@ class ArticleStore:
     def _band_candidates(self, session: Session, bands: set[int]) -> dict[int, list[int]]:
         out: dict[int, list[int]] = {}
         band_list = list(bands)
+        if self.dialect == "sqlite" and band_list:
+            # One statement with one JSON parameter (a primary-key search per band) instead of
+            # thousands of bound parameters that SQLAlchemy expands and processes one by one.
+            for band, article_id in session.connection().exec_driver_sql(
+                SQLITE_BAND_CANDIDATES, (json.dumps(band_list),)
+            ):
+                out.setdefault(band, []).append(article_id)
+            return out
         for start in range(0, len(band_list), CHUNK):
             for band, article_id in session.execute(
                 select(BANDS.c.band_hash, BANDS.c.article_id).where(
@@ -643,6 +652,10 @@ def bulk_insert(
     connection.exec_driver_sql(sql, params)
 
 
+SQLITE_BAND_CANDIDATES = (
+    "SELECT band_hash, article_id FROM article_bands "
+    "WHERE band_hash IN (SELECT value FROM json_each(?))"
+)
 # SQLite's default limit on parameters in one statement is 32766.
 SQLITE_MAX_PARAMETERS = 32766
 _ARTICLE_PLANS: dict[tuple[str, ...], tuple[list[Any], dict[int, str]]] = {}

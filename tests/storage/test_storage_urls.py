@@ -77,3 +77,23 @@ def test_declared_canonical_used_only_on_same_host() -> None:
     assert canonical_url_for(relative) == "https://spektroom.co.id/berita-asli/"
     assert canonical_url_for(missing) == "https://spektroom.co.id/berita/"
     assert not same_site("not a url", "https://spektroom.co.id/")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.Spektroom.co.id/amp/berita/?utm_source=fb&b=2&a=1#komentar",
+        "http://spektroom.co.id//2025/11/lama?amp=1",
+        "https://spektroom.co.id/a/../b/;p?q=1",
+        "http:///tanpa-host/",
+    ],
+)
+def test_canonical_equal_to_url_takes_the_short_path_with_the_same_result(url: str) -> None:
+    """canonical_url == url skips urljoin and the host check; the result must not change."""
+    from urllib.parse import urljoin
+
+    from spektroom_crawler.urls import canonicalize_url
+
+    declared = urljoin(url, url)
+    slow = canonicalize_url(declared if same_site(declared, url) else url)
+    assert canonical_url_for(tppo_article(url=url, canonical_url=url)) == slow
