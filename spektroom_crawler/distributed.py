@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 __all__ = [
     "DEFAULT_IDLE_SECONDS",
+    "DEFAULT_STATE_TTL",
     "check_redis",
     "redis_keys",
     "redis_namespace",
@@ -24,8 +25,10 @@ __all__ = [
 ]
 
 # Seconds a worker waits with the shared queue empty before it exits: long enough for another
-# worker to parse a sitemap and queue its articles (Scrapy checks idleness every 5 s).
+# worker to parse a sitemap and queue its articles (Scrapy checks idleness every 5 s). 0: exit
+# at the first idle check.
 DEFAULT_IDLE_SECONDS = 30
+DEFAULT_STATE_TTL = 900
 # Characters kept in a key's site part; '%' in particular would break scrapy-redis's
 # "%(spider)s" key templates.
 UNSAFE_KEY_CHARS = re.compile(r"[^A-Za-z0-9.:/_-]")
@@ -69,6 +72,8 @@ def redis_settings(
         "SCHEDULER_PERSIST": True,
         "SCHEDULER_FLUSH_ON_START": False,
         "MAX_IDLE_TIME_BEFORE_CLOSE": idle_seconds,
+        # A crawl's keys outlive the last live worker by this long (a resume window), then go.
+        "SPEKTROOM_REDIS_STATE_TTL": DEFAULT_STATE_TTL,
         "SPEKTROOM_REDIS_SEED_KEY": keys["seeded"],
         "SPEKTROOM_REDIS_WORKERS_KEY": keys["workers"],
         "SPIDER_MIDDLEWARES": {"spektroom_crawler.redis_crawl.RedisSeedMiddleware": 10},

@@ -9,7 +9,9 @@ scrapy-redis provides the shared queue and seen-set; these three pieces fit it t
 - `RedisCoordinator`: a worker stays up while the shared queue may still fill (another worker is
   parsing a sitemap) and exits once it has stayed empty MAX_IDLE_TIME_BEFORE_CLOSE seconds; the
   last worker to exit a finished crawl deletes the crawl's keys, so the next run starts afresh.
-  An interrupted crawl keeps its queue: starting workers again resumes it.
+  An interrupted crawl keeps its queue: starting workers again resumes it. The crawl's keys
+  expire SPEKTROOM_REDIS_STATE_TTL seconds after the last sign of a live worker, so a worker
+  killed outright (its count never given back) cannot leave the next runs seeded-but-empty.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ if TYPE_CHECKING:
 __all__ = ["RedisCanonicalDupeFilter", "RedisCoordinator", "RedisSeedMiddleware"]
 
 logger = logging.getLogger(__name__)
+
+# Seconds between expiry refreshes of a busy worker (a few cheap EXPIREs each time).
+REFRESH_SECONDS = 30.0
 
 
 class RedisCanonicalDupeFilter(RFPDupeFilter):
@@ -66,7 +71,8 @@ class RedisSeedMiddleware:
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
         stats = self.crawler.stats
-        if not self.server.set(self.seed_key, str(time.time()), nx=True):
+        ttl = self.crawler.settings.getint("SPEKTROOM_REDIS_STATE_TTL", 900) or None
+        if not self.server.set(self.seed_key, str(time.time()), nx=True, ex=ttl):
             logger.info("the shared crawl is seeded already: taking requests from the queue")
             if stats is not None:
                 stats.set_value("spektroom/redis/seeded", 0)
@@ -91,6 +97,8 @@ class RedisCoordinator:
             for name in ("SCHEDULER_QUEUE_KEY", "SCHEDULER_DUPEFILTER_KEY")
         ]
         self.seed_key = settings.get("SPEKTROOM_REDIS_SEED_KEY")
+        self.ttl = settings.getint("SPEKTROOM_REDIS_STATE_TTL", 900)
+        self.refreshed = 0.0
         self.max_idle = settings.getfloat("MAX_IDLE_TIME_BEFORE_CLOSE")
         self.server = get_redis_from_settings(settings)
         self.idle_since: float | None = None
@@ -105,13 +113,27 @@ class RedisCoordinator:
 
     def spider_opened(self, spider: Spider) -> None:
         workers = self.server.incr(self.workers_key)
+        self.refresh(force=True)
         logger.info("worker %s of the shared crawl %s", workers, self.workers_key)
+
+    def refresh(self, *, force: bool = False) -> None:
+        """Push back the expiry of the crawl's keys (at most every REFRESH_SECONDS)."""
+        now = time.monotonic()
+        if not self.ttl or (not force and now - self.refreshed < REFRESH_SECONDS):
+            return
+        self.refreshed = now
+        with self.server.pipeline() as pipe:
+            for key in (*self.keys, self.seed_key, self.workers_key):
+                pipe.expire(key, self.ttl)
+            pipe.execute()
 
     def response_received(self) -> None:
         self.idle_since = None
+        self.refresh()
 
     def spider_idle(self, spider: Spider) -> None:
         """Raise DontCloseSpider until the shared queue has been empty for max_idle seconds."""
+        self.refresh()
         now = time.monotonic()
         if self.idle_since is None:
             self.idle_since = now
@@ -121,6 +143,7 @@ class RedisCoordinator:
     def spider_closed(self, spider: Spider, reason: str) -> None:
         remaining = int(self.server.decr(self.workers_key))
         if remaining > 0:
+            self.refresh(force=True)
             return
         # The last worker out. A finished crawl's state goes, so tomorrow's run seeds again; an
         # interrupted one keeps its queue and seed marker, and the next workers resume it.
@@ -129,3 +152,4 @@ class RedisCoordinator:
             logger.info("shared crawl finished: cleared %s", ", ".join(self.keys))
         else:
             self.server.delete(self.workers_key)
+            self.refresh(force=True)

@@ -311,3 +311,52 @@ def test_schema_upgrade_skipped_inside_a_zipped_egg(
         tables = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
     assert tables == []
     engine.dispose_all()
+
+
+@pytest.mark.redis
+def test_last_worker_clears_and_a_killed_worker_only_delays_it(redis_url: str) -> None:
+    import redis
+    from scrapy.crawler import Crawler
+
+    from spektroom_crawler.redis_crawl import RedisCoordinator
+    from spektroom_crawler.spiders.feed import FeedSpider
+
+    base = "http://127.0.0.1:8099"
+    options = CrawlOptions(mode="feed", base_url=base, redis=redis_url)
+    keys = redis_keys(base, "feed")
+    client = redis.Redis.from_url(redis_url)
+
+    def worker() -> RedisCoordinator:
+        return RedisCoordinator(Crawler(FeedSpider, build_settings(options)))
+
+    # Two workers; the queue and seen-set hold work; the first out leaves it all in place.
+    first, second = worker(), worker()
+    first.spider_opened(spider=None)  # type: ignore[arg-type]
+    second.spider_opened(spider=None)  # type: ignore[arg-type]
+    client.set(keys["seeded"], "1")
+    client.zadd(keys["requests"], {"a request": 0})
+    client.sadd(keys["seen"], "a fingerprint")
+    first.spider_closed(spider=None, reason="finished")  # type: ignore[arg-type]
+    assert client.exists(keys["requests"], keys["seen"], keys["seeded"]) == 3
+    assert 0 < client.ttl(keys["seen"]) <= 900
+    second.spider_closed(spider=None, reason="finished")  # type: ignore[arg-type]
+    assert client.keys("spektroom:*") == []
+
+    # A worker killed outright never gives its count back: the state expires instead.
+    killed, survivor = worker(), worker()
+    killed.spider_opened(spider=None)  # type: ignore[arg-type]
+    survivor.spider_opened(spider=None)  # type: ignore[arg-type]
+    client.set(keys["seeded"], "1")
+    survivor.spider_closed(spider=None, reason="finished")  # type: ignore[arg-type]
+    assert int(client.get(keys["workers"]) or 0) == 1
+    assert all(0 < client.ttl(key) <= 900 for key in (keys["workers"], keys["seeded"]))
+
+    # Interrupted (not finished) last worker: the queue stays for a resume.
+    client.delete(*keys.values())
+    last = worker()
+    last.spider_opened(spider=None)  # type: ignore[arg-type]
+    client.set(keys["seeded"], "1")
+    client.zadd(keys["requests"], {"a request": 0})
+    last.spider_closed(spider=None, reason="shutdown")  # type: ignore[arg-type]
+    assert client.exists(keys["requests"], keys["seeded"]) == 2
+    assert not client.exists(keys["workers"])
