@@ -6,8 +6,8 @@ against indexed columns: the exact `fingerprint` and the LSH band table `article
 memory never grows with the corpus. The functions here are pure and shared by both.
 
 Near-duplicates use one-permutation MinHash over 3-word shingles of the body: each shingle is
-hashed once (CRC-32, spread over 64 bits by an odd multiplier) into one of NUM_BINS bins keeping
-the minimum, so a signature costs one hash per shingle instead of one per permutation. The
+hashed once (CRC-32: in C, and mixing well enough for distinct text) into one of NUM_BINS bins
+keeping the minimum, so a signature costs one hash per shingle, not one per permutation. The
 signature is split into LSH bands; articles sharing a band are compared on the full signature.
 """
 
@@ -35,10 +35,10 @@ SHINGLE_SIZE = 3
 NUM_BINS = 96
 BAND_ROWS = 6
 NUM_BANDS = NUM_BINS // BAND_ROWS
-EMPTY_BIN = (1 << 64) - 1
-_SPREAD = 0x9E3779B97F4A7C15  # odd (golden-ratio) multiplier: a bijection modulo 2**64
+EMPTY_BIN = (1 << 64) - 1  # above every 32-bit shingle hash
 _SIGNATURE = struct.Struct(f"<{NUM_BINS}Q")
-_BAND = struct.Struct(f"<B{BAND_ROWS}Q")
+_EMPTY_BAND = struct.pack(f"<{BAND_ROWS}Q", *[(1 << 64) - 1] * BAND_ROWS)
+_CRC_SEED = 0x5BD1E995  # a second, independent CRC start value
 
 
 def normalize_text(value: str | None) -> str | None:
@@ -46,6 +46,8 @@ def normalize_text(value: str | None) -> str | None:
     if value is None:
         return None
     text = str(value)
+    if text.isascii():  # O(1) in CPython; ASCII needs neither NFC nor invisible-char removal
+        return " ".join(text.split()) or None
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if INVISIBLE_RE.search(text):
@@ -53,6 +55,19 @@ def normalize_text(value: str | None) -> str | None:
     # str.split() splits on every Unicode space (NBSP, thin and ideographic spaces included).
     text = " ".join(text.split())
     return text or None
+
+
+def _normalize_paragraphs(paragraphs: Sequence[str | None]) -> list[str]:
+    """`normalize_text` over the body, empty paragraphs dropped; the Unicode checks run once
+    over the whole body instead of once per paragraph (the body is most of the text)."""
+    texts = [p if isinstance(p, str) else str(p) for p in paragraphs if p is not None]
+    joined = "".join(texts)
+    if not joined.isascii():
+        if not unicodedata.is_normalized("NFC", joined):
+            texts = [unicodedata.normalize("NFC", t) for t in texts]
+        if INVISIBLE_RE.search(joined):
+            texts = [INVISIBLE_RE.sub("", t) for t in texts]
+    return [t for t in (" ".join(t.split()) for t in texts) if t]
 
 
 def _clean_list(values: Iterable[str | None] | None) -> list[str]:
@@ -103,7 +118,7 @@ def normalize_article(article: Article) -> Article:
     ):
         setattr(article, name, normalize_text(getattr(article, name)))
     # A paragraph never keeps a newline: the store joins paragraphs with a blank line.
-    article.paragraphs = [p for p in (normalize_text(p) for p in article.paragraphs or ()) if p]
+    article.paragraphs = _normalize_paragraphs(article.paragraphs or [])
     article.tags = _clean_list(article.tags)
     article.authors = _clean_list(article.authors)
     article.editors = _clean_list(article.editors)
@@ -138,13 +153,14 @@ def normalize_article(article: Article) -> Article:
     return article
 
 
-def body_words(paragraphs: Sequence[str]) -> list[str]:
-    """Lower-cased, whitespace-separated words of the body (what the fingerprints compare).
+def body_words(paragraphs: Sequence[str]) -> list[bytes]:
+    """Lower-cased, whitespace-separated words of the body, UTF-8 encoded (what the
+    fingerprints compare; bytes because every hash below wants bytes).
 
     Punctuation stays attached: a punctuation-only edit is then a near duplicate, not an exact
     one, which is cheap to live with; a regex word split would cost 3x more per article.
     """
-    return " ".join(paragraphs).lower().split()
+    return " ".join(paragraphs).lower().encode().split()
 
 
 def content_fingerprint(paragraphs: Sequence[str]) -> str:
@@ -152,9 +168,9 @@ def content_fingerprint(paragraphs: Sequence[str]) -> str:
     return words_fingerprint(body_words(paragraphs))
 
 
-def words_fingerprint(words: Sequence[str]) -> str:
+def words_fingerprint(words: Sequence[bytes]) -> str:
     """`content_fingerprint` from words already split by `body_words`."""
-    return hashlib.sha256(" ".join(words).encode()).hexdigest()
+    return hashlib.sha256(b" ".join(words)).hexdigest()
 
 
 # Fields whose change makes a new revision (headline, body, dates, bylines, ...). Related links,
@@ -173,23 +189,27 @@ def version_hash(article: Article) -> str:
         getattr(article, name) if name != "dateline" else
         (None if dateline is None else [dateline.place, dateline.outlet, dateline.text])
         for name in VERSION_FIELDS
+        if name != "paragraphs"
     ]
-    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
+    digest = hashlib.sha256(json.dumps(data, ensure_ascii=False).encode())
+    # The body is hashed as raw text (unit separator before each paragraph), sparing a JSON
+    # escaping pass over the biggest field.
+    digest.update("\x1f".join(["", *article.paragraphs]).encode())
+    return digest.hexdigest()
 
 
-def shingles(words: Sequence[str]) -> Iterable[str]:
+def shingles(words: Sequence[bytes]) -> Iterable[bytes]:
     """Overlapping SHINGLE_SIZE-word strings (the whole text when it is shorter)."""
     if len(words) < SHINGLE_SIZE:
-        return [" ".join(words)] if words else []
-    return map(" ".join, zip(*(words[i:] for i in range(SHINGLE_SIZE)), strict=False))
+        return [b" ".join(words)] if words else []
+    return map(b" ".join, zip(*(words[i:] for i in range(SHINGLE_SIZE)), strict=False))
 
 
-def minhash(words: Sequence[str]) -> tuple[int, ...]:
+def minhash(words: Sequence[bytes]) -> tuple[int, ...]:
     """One-permutation MinHash signature (NUM_BINS values; EMPTY_BIN where no shingle fell)."""
     mins = [EMPTY_BIN] * NUM_BINS
     crc = zlib.crc32
-    for shingle in shingles(words):
-        value = (crc(shingle.encode()) * _SPREAD) & EMPTY_BIN
+    for value in map(crc, shingles(words)):
         slot = value % NUM_BINS
         if value < mins[slot]:
             mins[slot] = value
@@ -217,14 +237,17 @@ def unpack_signature(data: bytes) -> tuple[int, ...]:
 
 
 def band_hashes(signature: Sequence[int]) -> list[int]:
-    """LSH band keys (signed 64-bit, index-friendly); bands with no shingle at all are skipped."""
+    """LSH band keys, non-negative 63-bit integers (index-friendly BIGINT): the band number in
+    the top bits, two CRC-32s of the band's rows below. Bands with no shingle are skipped."""
+    data = _SIGNATURE.pack(*signature)
+    width = BAND_ROWS * 8
+    crc = zlib.crc32
     out: list[int] = []
     for band in range(NUM_BANDS):
-        rows = signature[band * BAND_ROWS : (band + 1) * BAND_ROWS]
-        if all(value == EMPTY_BIN for value in rows):
+        chunk = data[band * width : (band + 1) * width]
+        if chunk == _EMPTY_BAND:
             continue
-        digest = hashlib.blake2b(_BAND.pack(band, *rows), digest_size=8).digest()
-        out.append(int.from_bytes(digest, signed=True))
+        out.append((band << 56) | (crc(chunk) << 24) | (crc(chunk, _CRC_SEED) & 0xFFFFFF))
     return out
 
 

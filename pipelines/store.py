@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from scrapy.crawler import Crawler
+from sqlalchemy.exc import SQLAlchemyError
 
 from pipelines.db.store import DEFAULT_NEAR_DUPLICATE_THRESHOLD, ArticleStore, SaveResult
 from spektroom_crawler.record import Article
@@ -105,9 +106,17 @@ class StorePipeline:
         if self.store is None:
             raise RuntimeError("StorePipeline.flush() before open_spider()")
         batch, self.buffer = self.buffer, []
-        results = self.store.save(batch, now=self.now(), normalized=self.normalized_upstream)
-        self.batches += 1
         stats = self.crawler.stats
+        try:
+            results = self.store.save(batch, now=self.now(), normalized=self.normalized_upstream)
+        except SQLAlchemyError:
+            # The transaction rolled back whole: count what was lost, let Scrapy log the error.
+            if stats is not None:
+                stats.inc_value("spektroom/store/failed_batches")
+                stats.inc_value("spektroom/store/lost_items", len(batch))
+            log.exception("could not store a batch of %d articles; none was written", len(batch))
+            raise
+        self.batches += 1
         if stats is not None:
             for result in results:
                 stats.inc_value(STATS[result.status])

@@ -55,3 +55,30 @@ ITEM_PIPELINES: dict[str, int] = {
 EXTENSIONS: dict[str, int] = {
     "pipelines.crawl_runs.CrawlRunRecorder": 500,
 }
+
+# --- crawl: request identity, the incremental gate, Retry-After, progress, resume -----------
+# One request per canonical URL: AMP and ?utm_* variants of an article are fetched once.
+REQUEST_FINGERPRINTER_CLASS = "spektroom_crawler.middlewares.CanonicalRequestFingerprinter"
+# Never persisted to JOBDIR (see CrawlDupeFilter): the store, not the seen-set, says what is done.
+DUPEFILTER_CLASS = "spektroom_crawler.middlewares.CrawlDupeFilter"
+DOWNLOADER_MIDDLEWARES = {
+    "spektroom_crawler.middlewares.RedirectGateMiddleware": 50,
+    # Above RetryMiddleware (550): sees 429/503 first and waits out their Retry-After.
+    "spektroom_crawler.middlewares.RetryAfterMiddleware": 560,
+}
+EXTENSIONS.update(
+    {
+        "spektroom_crawler.extensions.JobDirGuard": 0,
+        "spektroom_crawler.extensions.CrawlProgress": 510,
+    }
+)
+# Longest Retry-After wait honoured (seconds); a longer ask is waited this long, then retried.
+SPEKTROOM_RETRY_AFTER_MAX = 120.0
+# Canonical URLs per store lookup of the incremental gate.
+SPEKTROOM_GATE_BATCH_SIZE = 500
+# Scrapy starts CONCURRENT_ITEMS asyncio tasks for the output of every callback (default 100);
+# our pipelines are synchronous and batch their writes, so extra tasks only cost CPU: 2 instead
+# of 100 took a 1k-article crawl from 172 to 273 pages/s.
+CONCURRENT_ITEMS = 2
+# Seconds between progress lines on stderr (0: off; `spektroom crawl` turns it on).
+SPEKTROOM_PROGRESS_INTERVAL = 0.0

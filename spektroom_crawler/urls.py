@@ -14,6 +14,7 @@ TRACKING_PARAMS = frozenset(
     }
 )
 TRACKING_PREFIXES = ("utm_", "hsa_", "pk_")
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 AMP_SUFFIX_RE = re.compile(r"/amp/?$")
 AMP_PREFIX_RE = re.compile(r"^/amp(/.+)$")
 
@@ -21,12 +22,15 @@ AMP_PREFIX_RE = re.compile(r"^/amp(/.+)$")
 def canonicalize_url(url: str) -> str:
     """The canonical form of an article URL.
 
-    https, lower-case host without "www.", no fragment, no tracking parameters, no AMP variant
-    ("/amp/" suffix or prefix, "?amp", "?amp=1", "?outputType=amp"), one trailing slash on paths.
+    https (plain http kept for a loopback mirror), lower-case host without "www.", no fragment,
+    no tracking parameters, no AMP variant ("/amp/" suffix or prefix, "?amp", "?amp=1",
+    "?outputType=amp"), one trailing slash on paths.
     """
     parts = urlsplit(url.strip())
-    scheme = "https" if parts.scheme in ("http", "https", "") else parts.scheme.lower()
     host = (parts.hostname or "").lower()
+    scheme = "https" if parts.scheme in ("http", "https", "") else parts.scheme.lower()
+    if host in LOOPBACK_HOSTS and parts.scheme == "http":
+        scheme = "http"  # a local mirror serves plain http; keep its URLs fetchable
     if host.startswith("www."):
         host = host[4:]
     if parts.port and parts.port not in (80, 443):

@@ -159,6 +159,32 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
         ],
     ),
     (
+        # A unit number with its place ("1201/Mempawah") is part of the title; a date is not.
+        "after-unit-number-slash-place",
+        [
+            "“Semua peserta sudah siap, tinggal menjaga stamina sampai hari pelaksanaan,” ungkap "
+            "Dandim 1201/Mempawah, Letkol Inf Hendra Gunawan.",
+            "Ia menambahkan, pengamanan upacara melibatkan 250 personel gabungan.",
+            "“Personel kami siagakan sejak subuh,” kata Kasdim 1207/Pontianak Mayor Inf Andi "
+            "Kusuma 15/8/2025.",
+        ],
+        [
+            (
+                "direct",
+                "Semua peserta sudah siap, tinggal menjaga stamina sampai hari pelaksanaan",
+                "Hendra Gunawan", "Dandim 1201/Mempawah, Letkol Inf", "ungkap", 0,
+            ),
+            (
+                "indirect", "pengamanan upacara melibatkan 250 personel gabungan.",
+                "Hendra Gunawan", "Dandim 1201/Mempawah, Letkol Inf", "menambahkan", 1,
+            ),
+            (
+                "direct", "Personel kami siagakan sejak subuh",
+                "Andi Kusuma", "Kasdim 1207/Pontianak Mayor Inf", "kata", 2,
+            ),
+        ],
+    ),
+    (
         "after-subject-then-me-verb",
         ["“Semua sekolah wajib punya jalur evakuasi,” Weni Catur Fitriani menambahkan."],
         [
@@ -908,6 +934,8 @@ PEOPLE: list[tuple[object, tuple[str | None, str | None]]] = [
     ("dr. Robertus Aris, Sp.PD", ("Robertus Aris", None)),
     ("Sekretaris Daerah Sekadau, Zulkarnaen", ("Zulkarnaen", "Sekretaris Daerah Sekadau")),
     ("Ketua DPRD Kapuas Hulu Rajuliansyah", ("Rajuliansyah", "Ketua DPRD Kapuas Hulu")),
+    ("Dandim 1201/Mempawah, Letkol Inf Hendra Gunawan", ("Hendra Gunawan",
+     "Dandim 1201/Mempawah, Letkol Inf")),
     # A region right after a role, without a comma: known places, and one word before a
     # name of two or more words (an unknown two-word place needs the comma).
     ("Wakil Bupati Sleman Danang Maharsa", ("Danang Maharsa", "Wakil Bupati Sleman")),

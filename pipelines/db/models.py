@@ -220,7 +220,11 @@ class ArticleBand(Base):
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
     )
 
-    __table_args__ = (Index("ix_article_bands_article_id", "article_id"),)
+    # WITHOUT ROWID on SQLite: the table is its primary-key B-tree (one insert per row, not two).
+    __table_args__ = (
+        Index("ix_article_bands_article_id", "article_id"),
+        {"sqlite_with_rowid": False},
+    )
 
 
 class CrawlRun(Base):

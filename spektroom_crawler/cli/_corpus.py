@@ -101,7 +101,7 @@ def _flat(value: Any) -> Any:
 
 def emit(rows: list[dict[str, Any]], fmt: str | None, columns: Sequence[str]) -> None:
     """Print rows as a table (default), a JSON array, newline-delimited JSON or CSV."""
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "nl":

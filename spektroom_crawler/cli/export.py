@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from typing import Any
@@ -190,7 +191,7 @@ def command(
         else:
             with ExitStack() as stack:
                 stream = (
-                    click.get_text_stream("stdout")
+                    sys.stdout
                     if output == "-"
                     else stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
                 )

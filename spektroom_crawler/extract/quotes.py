@@ -90,7 +90,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spektroom_crawler.record import Quote, QuoteKind
@@ -134,6 +134,7 @@ DEGREE_DOTTED_RE = re.compile(
     r"(?:[SMDBA]\d?\.\s?[A-Z][A-Za-z]{0,3}\.?(?:[A-Z][a-z]{0,3}\.?)?"
     r"|Sp\.\s?[A-Z][A-Za-z]{0,4}\.?|Ph\.\s?D\.?|Ns\.|Apt\.|Lc\.|Dipl\.[A-Za-z.]+)"
 )
+DEGREE_FIRST = frozenset("SMDBAPNL")  # the first letters of DEGREE_DOTTED_RE's alternatives
 # "Prof.Dr.H.Ahmad" -> "Prof. Dr. H. Ahmad" so honorifics are separate tokens.
 HONORIFIC_GLUE_RE = re.compile(r"\b(Prof|Dr|Drs|Dra|Ir|H|Hj|KH|dr|Drg)\.(?=[A-Z])")
 
@@ -275,20 +276,28 @@ BEFORE_PREPOSED_RE = re.compile(
     r"\s*[,:]\s*$",
     re.IGNORECASE,
 )
+# Longer than any match of these two in a normalized paragraph (verb + separator; verb +
+# "nya" + 160 + separator): how far back from an opening mark `_before_attr` searches.
+BEFORE_VERB_SPAN = 64
+BEFORE_PREPOSED_SPAN = 200
 # Indirect speech: 'Ia menegaskan bahwa ', 'Sukardi menilai, ', 'X menjelaskan: '.
 INDIRECT_VERB_RE = re.compile(
     # The lookahead rejects most positions before the alternation is tried (speed).
     rf"\b(?=[mMbB][eE])(?P<verb>{_ME_ALT})(?:\s*[,:]\s*(?:bahwa\b\s*,?\s*)?|\s+bahwa\b\s*,?\s*)",
     re.IGNORECASE,
 )
-# Is any me- speech verb in this (lower-cased) paragraph at all? One cheap scan.
-ME_VERB_PRESENT_RE = re.compile(
-    "me(?:" + "|".join(v[2:] for v in ME_VERBS if v.startswith("me")) + ")|berkata"
-)
 MENURUT_RE = re.compile(r"\b(?P<verb>menurut)(?P<nya>nya)?\b", re.IGNORECASE)
+# Where INDIRECT_VERB_RE or MENURUT_RE may match, in the lower-cased article: one scan for the
+# me- verbs and "menurut" (case-sensitive with the literal prefix "me": the regex engine jumps
+# from "me" to "me"), str.find for the other verbs ("berkata").
+VERB_HINT_RE = re.compile(
+    "me(?:" + "|".join(v[2:] for v in ME_VERBS if v.startswith("me")) + "|nurut)"
+)
+OTHER_VERBS = tuple(v for v in ME_VERBS if not v.startswith("me"))
 # A sentence boundary: end punctuation (maybe a closing mark) and a space.
 SENTENCE_BOUNDARY_RE = re.compile(rf"[.!?]+[{_QUOTE_CHARS}’)]?\s+")
 # The end of a sentence: end punctuation followed by a capital (maybe after a mark) or the end.
+SENTENCE_PUNCT_RE = re.compile(r"[.!?]")
 SENTENCE_END_RE = re.compile(rf"[.!?]+(?=[”’\"]?(?:\s+[{_QUOTE_CHARS}‘(]?[A-Z]|\s*$))")
 CONNECTOR_RE = re.compile(
     r"^(?:(?:namun|tetapi|akan\s+tetapi|sementara\s+itu|sementara|selain\s+itu|"
@@ -312,6 +321,10 @@ TAIL_ADVERB_RE = re.compile(
     r"saat\s+itu|ketika\s+itu|sendiri)",
     re.IGNORECASE,
 )
+TAIL_ADVERB_LAST = frozenset({
+    "juga", "pun", "kembali", "lanjut", "pula", "lantas", "kemudian", "sempat", "turut",
+    "sekaligus", "bahkan", "lalu", "selanjutnya", "tegas", "lupa", "itu", "sendiri",
+})
 # Appositive title after a name: "Sukardi selaku Wakil Bupati", "Lili yang juga Ketua ...".
 APPOSITIVE_RE = re.compile(
     r"\s*,?\s+(?:selaku|sebagai|yang\s+juga|yang\s+merupakan|yang\s+menjabat(?:\s+sebagai)?)\s+",
@@ -319,6 +332,8 @@ APPOSITIVE_RE = re.compile(
 )
 # A lower-case word with a verb prefix (me-, ber-, ter-): the predicate after a mention.
 VERB_LIKE_RE = re.compile(r"(?:me[mnrlw]|meng|meny|ber|ter)[a-z]{2,}")
+# A military/police unit number with its place: "Dandim 1201/Mempawah", "Yonif 642/Kapuas".
+UNIT_NUMBER_RE = re.compile(r"\d+/[A-Z][^\W\d_]*")
 APPOSITIVE_AHEAD_RE = re.compile(r"yang\s+(?:juga|merupakan|menjabat)\b", re.IGNORECASE)
 # Segments of a mention: "Kepala Dinas, Dr. Ahmad Yani, S.Sos." / "Reporter: Apolonius".
 SEGMENT_SPLIT_RE = re.compile(r"[,:;|]")
@@ -346,6 +361,9 @@ def _is_honorific(tok: str) -> bool:
 
 def _is_degree(tok: str) -> bool:
     core = tok.rstrip(",;")
+    # Every dotted degree has a dot and starts with one of DEGREE_FIRST: skip the regex else.
+    if "." not in core or core[:1] not in DEGREE_FIRST:
+        return core.rstrip(".") in PLAIN_DEGREES
     return bool(DEGREE_DOTTED_RE.fullmatch(core)) or core.rstrip(".") in PLAIN_DEGREES
 
 
@@ -353,6 +371,13 @@ def _is_initial(tok: str) -> bool:
     return len(tok) == 2 and tok[0].isupper() and tok[1] == "."
 
 
+# Words that are never part of a person's name, in one set (one lookup per token).
+NOT_NAME_WORDS = (
+    ROLE_HEADS | ORG_WORDS | NON_PERSON_WORDS | MENTION_STOPS | PRONOUNS | HONORIFICS
+)
+
+
+@functools.lru_cache(maxsize=8192)  # pure; a mention's words are asked about several times
 def _is_name_token(tok: str) -> bool:
     """A word that can be part of a person's name: capitalized, not a role/org/place word."""
     if _is_initial(tok):
@@ -360,20 +385,35 @@ def _is_name_token(tok: str) -> bool:
     core = _core(tok)
     if len(core) < 2 or not core[0].isupper() or core.isupper():
         return False
-    low = core.lower()
-    if low in ROLE_HEADS or low in ORG_WORDS or low in NON_PERSON_WORDS:
-        return False
-    if low in MENTION_STOPS or low in PRONOUNS or low in HONORIFICS:
+    if core.lower() in NOT_NAME_WORDS:
         return False
     return bool(NAME_CORE_RE.fullmatch(core))
 
 
 def _all_name(tokens: list[str]) -> bool:
+    """Is every token a name word (particles inside allowed), and not all initials?"""
     if not tokens or len(tokens) > 6 or not _is_name_token(tokens[0]):
         return False
-    if not _is_name_token(tokens[-1]) or all(_is_initial(t) for t in tokens):
+    if not _is_name_token(tokens[-1]):
         return False
-    return all(_is_name_token(t) or t.lower() in NAME_PARTICLES for t in tokens)
+    initials = True
+    for t in tokens:
+        if not (_is_name_token(t) or t.lower() in NAME_PARTICLES):
+            return False
+        if initials and not _is_initial(t):
+            initials = False
+    return not initials
+
+
+@functools.lru_cache(maxsize=8192)  # pure, per word
+def _kept_in_mention(tok: str) -> bool:
+    """Does this word stay in a mention (not an honorific, degree or bare punctuation)?"""
+    return not _is_honorific(tok) and not _is_degree(tok) and bool(_core(tok))
+
+
+@functools.lru_cache(maxsize=8192)  # pure, per word
+def _is_non_person_word(word: str) -> bool:
+    return _core(word).lower() in NON_PERSON_WORDS
 
 
 def _trailing_name_run(tokens: list[str]) -> int:
@@ -395,7 +435,8 @@ def _trailing_name_run(tokens: list[str]) -> int:
 
 def _clean_title(title: str) -> str | None:
     title = " ".join(title.split()).strip(" ,;:-–—.")
-    title = TITLE_LEAD_RE.sub("", title).strip(" ,;:-–—")
+    lead = TITLE_LEAD_RE.match(title)  # anchored: at most one match, at the start
+    title = (title[lead.end() :] if lead else title).strip(" ,;:-–—")
     if not title:
         return None
     words = title.split()
@@ -421,29 +462,32 @@ def split_person(raw: str | None) -> tuple[str | None, str | None]:
 
 @functools.lru_cache(maxsize=4096)  # pure; the same mentions recur within and across articles
 def _split_person(raw: str) -> tuple[str | None, str | None]:
-    text = PARENS_RE.sub(" ", raw)
+    # Each regex pass only runs when a cheap substring test says it can change something.
+    text = PARENS_RE.sub(" ", raw) if "(" in raw else raw
     text = QUOTE_MARK_RE.sub(" ", text)
     text = " ".join(text.split()).strip(" ,.;:-–—/|")
     if not text or len(text) > 200:
         return None, None
-    text = HONORIFIC_GLUE_RE.sub(r"\1. ", text)
+    if "." in text:
+        text = HONORIFIC_GLUE_RE.sub(r"\1. ", text)
+    low = text.lower()
+    # APPOSITIVE_RE (case-insensitive) can only split where its words are.
+    appositive = "yang" in low or "sebagai" in low or "selaku" in low or _odd_case_fold(text)
     segments: list[list[str]] = []
     for part in SEGMENT_SPLIT_RE.split(text):
-        for piece in APPOSITIVE_RE.split(" " + part.strip()):
-            toks = [t for t in piece.split() if not _is_honorific(t) and not _is_degree(t)]
-            toks = [t for t in toks if _core(t)]
+        for piece in APPOSITIVE_RE.split(" " + part.strip()) if appositive else (part,):
+            toks = [t for t in piece.split() if _kept_in_mention(t)]
             if toks:
                 segments.append(toks)
     if not segments:
         return None, None
     name_tokens: list[str] | None = None
     title_parts: list[str] = []
-    name_idx = next((i for i, seg in enumerate(segments) if _all_name(seg)), None)
+    all_name = [_all_name(seg) for seg in segments]
+    name_idx = next((i for i, flag in enumerate(all_name) if flag), None)
     if name_idx is not None:
         name_tokens = segments[name_idx]
-        title_parts = [
-            " ".join(s) for i, s in enumerate(segments) if i != name_idx and not _all_name(s)
-        ]
+        title_parts = [" ".join(s) for i, s in enumerate(segments) if not all_name[i]]
     else:
         for i in range(len(segments) - 1, -1, -1):
             seg = segments[i]
@@ -461,12 +505,10 @@ def _split_person(raw: str) -> tuple[str | None, str | None]:
             title_parts = [" ".join(s) for s in segments]
     name = None
     if name_tokens:
-        name = " ".join(t if _is_initial(t) else _core(t) for t in name_tokens)
+        name = " ".join([t if _is_initial(t) else _core(t) for t in name_tokens])
     # Segments of nothing but non-person words ("Oleh", "By", "Spektroom", "Foto") are no title.
     title_parts = [
-        p
-        for p in title_parts
-        if p and not all(_core(w).lower() in NON_PERSON_WORDS for w in p.split())
+        p for p in title_parts if p and not all(map(_is_non_person_word, p.split()))
     ]
     title = _clean_title(", ".join(title_parts))
     if name is None and title is not None and not _has_role(title):
@@ -552,11 +594,54 @@ def _first_mark_closes_speech(text: str) -> bool:
     )
 
 
-def _scan(paras: list[str]) -> list[_Span]:
-    """Find the top-level quoted spans of all paragraphs, in order."""
+def _mark_offsets(paras: list[str], joined: str) -> dict[int, list[int]]:
+    """Per paragraph with a quote mark, the offsets of its marks, in order.
+
+    `joined` is the paragraphs joined with one separator character. str.find per mark glyph
+    is several times faster than a regex scan (and only '"' can occur in ASCII text).
+    """
+    hits: list[int] = []
+    for ch in '"' if joined.isascii() else _QUOTE_CHARS:
+        at = joined.find(ch)
+        while at >= 0:
+            hits.append(at)
+            at = joined.find(ch, at + 1)
+    return _by_paragraph(paras, sorted(hits))
+
+
+def _by_paragraph(paras: list[str], offsets: list[int]) -> dict[int, list[int]]:
+    """Sorted offsets in the joined paragraphs -> paragraph index: offsets in that paragraph."""
+    out: dict[int, list[int]] = {}
+    pi = 0
+    base = 0
+    nxt = len(paras[0]) + 1 if paras else 0
+    for at in offsets:
+        while at >= nxt:
+            pi += 1
+            base = nxt
+            nxt += len(paras[pi]) + 1
+        out.setdefault(pi, []).append(at - base)
+    return out
+
+
+def _scan(paras: list[str], marks: dict[int, list[int]] | None = None) -> list[_Span]:
+    """Find the top-level quoted spans of all paragraphs, in order.
+
+    `marks`: the offsets of the quote marks of each paragraph that has any (`_mark_offsets`;
+    None: scan each paragraph). A paragraph without marks is only read while a quote runs on
+    from an earlier paragraph.
+    """
     spans: list[_Span] = []
     current: _Span | None = None
     for pi, text in enumerate(paras):
+        if marks is None:
+            offsets = [m.start() for m in QUOTE_MARK_RE.finditer(text)]
+        elif pi in marks:
+            offsets = marks[pi]
+        elif current is None:
+            continue
+        else:
+            offsets = []
         depth = 0
         content_start = 0
         pos = 0
@@ -564,18 +649,17 @@ def _scan(paras: list[str]) -> list[_Span]:
             depth = 1
             if _continues(text):
                 content_start = pos = 1
-        for m in QUOTE_MARK_RE.finditer(text, pos):
-            i = m.start()
+        for i in offsets:
+            if i < pos:
+                continue
             role = _mark_role(text, i)
             if depth == 0:
                 if role == _CLOSE:
                     # A closing mark with nothing open: a quote missing its opening mark when
                     # it is the paragraph's first mark and a speech verb follows; else stray.
-                    first = QUOTE_MARK_RE.search(text)
                     if (
                         (not spans or spans[-1].end_para != pi)
-                        and first is not None
-                        and first.start() == i
+                        and offsets[0] == i
                         and _first_mark_closes_speech(text)
                     ):
                         spans.append(_Span(pi, 0, [text[:i]], [(pi, 0, i + 1)], pi, i + 1, True))
@@ -648,7 +732,7 @@ def _sentence_end(text: str, pos: int) -> int:
 
 def _strip_connectors(s: str) -> str:
     """Drop what may open a sentence before its subject: a dateline, connectors, an adverbial."""
-    m = DATELINE_LEAD_RE.match(s)
+    m = DATELINE_LEAD_RE.match(s) if "-" in s or "–" in s or "—" in s else None  # needs a dash
     if m:
         s = s[m.end() :]
     prev = None
@@ -666,6 +750,9 @@ def _strip_connectors(s: str) -> str:
 def _strip_tail_adverbs(subj: str) -> str:
     words = subj.split()
     while len(words) > 1:
+        last = words[-1]
+        if last.isascii() and last.lower() not in TAIL_ADVERB_LAST:
+            break  # every TAIL_ADVERB_RE match ends with one of these words
         for n in (2, 1):
             if len(words) > n and TAIL_ADVERB_RE.fullmatch(" ".join(words[-n:]).lower()):
                 del words[-n:]
@@ -677,7 +764,7 @@ def _strip_tail_adverbs(subj: str) -> str:
 
 def _subject_attr(verb: str, subject: str) -> _Attr | None:
     """Turn the words before a speech verb into an attribution, if they name a person."""
-    subj = _strip_connectors(" ".join(subject.split()).strip(" ,"))
+    subj = _strip_connectors(subject.strip().strip(" ,"))  # a slice of a normalized paragraph
     subj = _strip_tail_adverbs(subj)
     if not subj:
         return None
@@ -695,24 +782,30 @@ def _cut_mention(text: str, pos: int) -> tuple[str, int]:
     """The person mention after a verb, up to a stop word, a date, a bracket or the sentence end."""
     out: list[str] = []
     end = pos
-    cursor = pos
+    tokens = TOKEN_RE.finditer(text, pos)
     while len(out) < 16:
-        m = TOKEN_RE.search(text, cursor)
+        m = next(tokens, None)
         if m is None:
             break
-        cursor = m.end()
         tok = m.group()
         if tok[0] in _QUOTE_CHARS or tok[0] == "(":
             break
         # "ujar Sukardi yang juga Ketua Gugus Tugas" keeps the appositive title.
-        appositive = APPOSITIVE_AHEAD_RE.match(text, m.start()) if out else None
+        appositive = (
+            APPOSITIVE_AHEAD_RE.match(text, m.start())
+            if out and len(tok) == 4 and tok.lower() == "yang"  # the only word it can start
+            else None
+        )
         if appositive is not None:
             out.append(appositive.group())
-            cursor = end = appositive.end()
+            end = appositive.end()
+            tokens = TOKEN_RE.finditer(text, end)
             continue
         core = _core(tok).lower()
-        if not core or core in MENTION_STOPS or "/" in core or (core.isdigit() and len(core) > 3):
+        if not core or core in MENTION_STOPS or (core.isdigit() and len(core) > 3):
             break
+        if "/" in core and not UNIT_NUMBER_RE.fullmatch(_core(tok)):
+            break  # a date ("15/8/2025") ends the mention; a unit ("Dandim 1201/Mempawah") not
         if (
             VERB_LIKE_RE.match(tok)
             and core not in ROLE_HEADS
@@ -767,18 +860,25 @@ def _after_attr(text: str, pos: int) -> tuple[_Attr, int] | None:
 
 def _before_attr(text: str, pos: int, floor: int) -> tuple[_Attr, bool] | None:
     """The attribution right before an opening mark, and whether a comma/colon/bahwa leads in."""
-    head = text[floor:pos]
-    m = BEFORE_VERB_RE.search(head)
+    # Both patterns are anchored at the end of the head and bounded in length (text is a
+    # normalized paragraph: single spaces), so only its tail is searched. The tail is long
+    # enough that no match can start at its first character, where slicing would fake a
+    # word boundary.
+    lo = max(floor, pos - BEFORE_VERB_SPAN)
+    m = BEFORE_VERB_RE.search(text[lo:pos])
     if m:
-        verb_at = floor + m.start()
+        verb_at = lo + m.start()
         start = _sentence_start(text, verb_at, floor)
         attr = _subject_attr(m.group("verb").lower(), text[start:verb_at])
         sep = m.group("sep")
         has_sep = "," in sep or ":" in sep or "bahwa" in sep.lower()
         return attr or _Attr(m.group("verb").lower(), None, False), has_sep
-    m = BEFORE_PREPOSED_RE.search(head)
+    if text[floor:pos].rstrip()[-1:] not in (",", ":"):
+        return None  # BEFORE_PREPOSED_RE ends with a comma or colon
+    lo = max(floor, pos - BEFORE_PREPOSED_SPAN)
+    m = BEFORE_PREPOSED_RE.search(text[lo:pos])
     if m:
-        verb_at = floor + m.start()
+        verb_at = lo + m.start()
         start = _sentence_start(text, verb_at, floor)
         if _strip_connectors(text[start:verb_at].strip()):
             return None  # "kata" inside a sentence ("kata kunci, ...") is not an attribution
@@ -827,8 +927,24 @@ def _normalize(paragraphs: Iterable[object] | str | None) -> list[str]:
         items = list(paragraphs)
     except TypeError:
         return []
-    # str.split() splits on all Unicode whitespace (NBSP too) and is much faster than a regex.
-    return [" ".join(p.split()) if isinstance(p, str) else "" for p in items]
+    # str.split() splits on all Unicode whitespace (NBSP too) and is much faster than a regex;
+    # skipped for a paragraph that is normalized already (the usual case): printable means no
+    # whitespace but the plain space, so no double, leading or trailing space is all to check.
+    return [
+        (
+            p
+            if p.isprintable() and "  " not in p and p[:1] != " " and p[-1:] != " "
+            else " ".join(p.split())
+        )
+        if isinstance(p, str)
+        else ""
+        for p in items
+    ]
+
+
+# Joins the paragraphs of an article for article-wide scans (offsets are mapped back by
+# paragraph lengths, so it may occur in a paragraph too).
+_SEP = "\n"
 
 
 def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]:
@@ -867,14 +983,15 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
         i += 1
 
         flat = [p for chunk in parts for p in chunk]
-        cleaned = [_strip_trailing_comma(" ".join(p.split())) for p in flat]
+        # Parts are slices of normalized paragraphs: stripping them normalizes them.
+        cleaned = [_strip_trailing_comma(p) for p in flat]
         quote_text = " ".join(p for p in cleaned if p)
         if not quote_text or not any(c.isalnum() for c in quote_text):
             continue
         close_text = paras[last.end_para]
         floor = floors[id(span)]
         sentence_start = _at_sentence_start(text_open, span.start, floor)
-        content_last = " ".join(flat[-1].split())
+        content_last = flat[-1].strip()
         terminal = not last.closed or _is_terminal(close_text, last.end)
 
         ends_like_speech = _span_ends_like_speech(content_last)
@@ -910,6 +1027,88 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
     return out
 
 
+# Mapping: read-only, so a dict of plain lists is one too.
+_Hints = Mapping[int, tuple[list[int] | None, list[int] | None]]
+
+
+def _verb_hints(paras: list[str], joined: str) -> _Hints:
+    """Per paragraph with a speech verb: where me- verbs (and "berkata") and "menurut" start.
+
+    One pass over the whole lower-cased article instead of several regex scans per paragraph;
+    paragraphs without a verb are left out. INDIRECT_VERB_RE / MENURUT_RE are then tried only
+    at these offsets: both begin with a word boundary and the verb, and a hint covers only
+    letters, so no match is skipped. Speech verbs are thus recognized as `str.lower()` sees
+    them. A paragraph whose lower-casing changes its length ("İ") gets None instead of a list:
+    it is scanned in full when it holds a verb at all.
+    """
+    low = joined.lower()
+    if len(low) != len(joined):
+        out: dict[int, tuple[list[int] | None, list[int] | None]] = {}
+        for pi, text in enumerate(paras):
+            low_p = text.lower()
+            if len(low_p) == len(text):
+                if found := _verb_hints_in([text], low_p):
+                    out[pi] = found[0]
+                continue
+            # As a full scan: try the patterns everywhere, if a verb is there at all.
+            has_me = VERB_HINT_RE.search(low_p) or any(v in low_p for v in OTHER_VERBS)
+            has_menurut = "menurut" in low_p
+            if has_me or has_menurut:
+                out[pi] = (None if has_me else [], None if has_menurut else [])
+        return out
+    return _verb_hints_in(paras, low)
+
+
+def _verb_hints_in(paras: list[str], low: str) -> _Hints:
+    hits = [m.start() for m in VERB_HINT_RE.finditer(low)]
+    for verb in OTHER_VERBS:
+        at = low.find(verb)
+        while at >= 0:
+            hits.append(at)
+            at = low.find(verb, at + len(verb))
+    if not hits:
+        return {}
+    hits.sort()
+    out: dict[int, tuple[list[int], list[int]]] = {}
+    pi = 0
+    base = 0
+    nxt = len(paras[0]) + 1
+    for at in hits:
+        while at >= nxt:
+            pi += 1
+            base = nxt
+            nxt += len(paras[pi]) + 1
+        me, menurut = out.setdefault(pi, ([], []))
+        (menurut if low.startswith("menurut", at) else me).append(at - base)
+    return out
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, hints: list[int] | None
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, trying `pattern` only at the hinted offsets (when given)."""
+    if hints is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    for at in hints:
+        if at < pos:
+            continue  # inside the previous match, as finditer would skip it
+        m = pattern.match(text, at)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+def _odd_case_fold(text: str) -> bool:
+    """Has `text` a letter that IGNORECASE matches to an ASCII letter but str.lower() does not?
+
+    ("İ" -> "i̇" changes the length; "ı" and "ſ" match "i" and "s" only under IGNORECASE.)
+    Substring pre-filters on `text.lower()` are only exact without these.
+    """
+    return not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text)
+
+
 def _covered(ranges: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in ranges)
 
@@ -923,20 +1122,26 @@ def _ranges_by_paragraph(spans: Iterable[_Span]) -> dict[int, list[tuple[int, in
 
 
 def _indirect_candidates(
-    paras: list[str], spans: list[_Span], quoted: list[_Span]
+    paras: list[str], spans: list[_Span], quoted: list[_Span], joined: str
 ) -> list[_Candidate]:
-    """Indirect speech outside every quoted span; a direct quote ends the reported clause."""
+    """Indirect speech outside every quoted span; a direct quote ends the reported clause.
+
+    `joined`: the paragraphs joined with `_SEP`.
+    """
+    hints = _verb_hints(paras, joined)
+    if not hints:
+        return []  # no speech verb in the whole article
     covered = _ranges_by_paragraph(spans)
     direct = _ranges_by_paragraph(quoted)
     out: list[_Candidate] = []
     for pi, text in enumerate(paras):
         if not text:
             continue
+        if pi not in hints:
+            continue
+        me_hints, menurut_hints = hints[pi]
         ranges = covered.get(pi, [])
-        low = text.lower()
-        # Cheap substring checks first: most paragraphs have no speech verb at all.
-        has_verb = ME_VERB_PRESENT_RE.search(low) is not None
-        for m in INDIRECT_VERB_RE.finditer(text) if has_verb else ():
+        for m in _matches_at(INDIRECT_VERB_RE, text, me_hints):
             verb_at = m.start()
             clause_at = m.end()
             if _covered(ranges, verb_at) or clause_at >= len(text):
@@ -951,7 +1156,7 @@ def _indirect_candidates(
             clause = _clause(text, clause_at, direct.get(pi, []))
             if clause:
                 out.append(_Candidate(pi, start, "indirect", clause, attr))
-        for m in MENURUT_RE.finditer(text) if "menurut" in low else ():
+        for m in _matches_at(MENURUT_RE, text, menurut_hints):
             verb_at = m.start()
             if _covered(ranges, verb_at):
                 continue
@@ -1010,18 +1215,24 @@ def _menurut_subject(text: str, m: re.Match[str]) -> tuple[_Attr, int] | None:
         if not seg:
             return None
         if k == 0:
-            if _sentence_end(text, a) < b:
+            # No end punctuation in the segment: the sentence cannot end inside it.
+            if SENTENCE_PUNCT_RE.search(seg) and _sentence_end(text, a) < b:
                 return None
             name_found = split_person(seg)[0] is not None
             subject_end = b
             continue
-        toks = [t for t in seg.split() if not _is_honorific(t)]
-        degree_only = bool(seg) and all(_is_degree(t) for t in seg.split())
-        name_like = all(_is_name_token(t) or _is_honorific(t) for t in seg.split())
-        if (
-            degree_only
-            or (toks and _all_name(toks) and len(toks) <= 5)
-            or (not name_found and k < 3 and name_like)
+        words = seg.split()
+        if all(map(_is_degree, words)) or (
+            # A name (or honorific) first, else neither test below can pass.
+            (_is_name_token(words[0]) or _is_honorific(words[0]))
+            and (
+                _short_name([t for t in words if not _is_honorific(t)])
+                or (
+                    not name_found
+                    and k < 3
+                    and all(_is_name_token(t) or _is_honorific(t) for t in words)
+                )
+            )
         ):
             subject_end = b
             name_found = name_found or split_person(seg)[0] is not None
@@ -1042,6 +1253,10 @@ def _menurut_subject(text: str, m: re.Match[str]) -> tuple[_Attr, int] | None:
     while clause_at < len(text) and text[clause_at] == " ":
         clause_at += 1
     return attr, clause_at
+
+
+def _short_name(toks: list[str]) -> bool:
+    return bool(toks) and len(toks) <= 5 and _all_name(toks)
 
 
 def _preceding_subject(text: str, pos: int) -> str | None:
@@ -1126,10 +1341,11 @@ def extract_quotes(paragraphs: Sequence[str] | None) -> list[Quote]:
     paras = _normalize(paragraphs)
     if not any(paras):
         return []
-    spans = _scan(paras)
+    joined = _SEP.join(paras)
+    spans = _scan(paras, _mark_offsets(paras, joined))
     direct = _direct_candidates(paras, spans)
     quoted = [span for cand in direct for span in cand.spans]
-    candidates = direct + _indirect_candidates(paras, spans, quoted)
+    candidates = direct + _indirect_candidates(paras, spans, quoted, joined)
     candidates.sort(key=lambda c: (c.para, c.pos))
     speakers = _Speakers()
     quotes: list[Quote] = []

@@ -12,6 +12,7 @@ from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from sqlalchemy import event, func, select
+from sqlalchemy.exc import OperationalError
 
 from pipelines import store as store_module
 from pipelines.crawl_runs import CrawlRunRecorder, json_safe
@@ -136,12 +137,14 @@ def test_crash_mid_batch_leaves_database_consistent(
     def failing(session: Any, table: Any, columns: Any, rows: Any) -> None:
         calls["n"] += 1
         if table.name == "quotes":  # articles and credits of batch 2 are already written
-            raise RuntimeError("disk full (simulated)")
+            raise OperationalError("INSERT INTO quotes", {}, Exception("disk I/O error"))
         real(session, table, columns, rows)
 
     monkeypatch.setattr(db_store, "bulk_insert", failing)
-    with pytest.raises(RuntimeError, match="disk full"):
+    with pytest.raises(OperationalError, match="disk I/O error"):
         chain.feed([synthetic_article(i) for i in range(4, 8)])
+    assert chain.stat("spektroom/store/failed_batches") == 1
+    assert chain.stat("spektroom/store/lost_items") == 4
     assert calls["n"] >= 2
     # Nothing of batch 2 is visible: no article, no credit, no quote of it.
     assert count(db_url, ArticleRow) == 4

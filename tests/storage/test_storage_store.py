@@ -318,3 +318,19 @@ def test_crawl_runs_are_recorded(db_url: str) -> None:
 def test_save_rejects_article_without_url(db_url: str) -> None:
     with ArticleStore.open(db_url) as store, pytest.raises(ValueError, match="url"):
         store.save([tppo_article(url="")], now=NOW)
+
+
+def test_migrations_match_the_models(db_url: str) -> None:
+    """The migrated schema is exactly what the models declare (full-text objects aside)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from pipelines.db.models import Base
+
+    def include(obj: object, name: str | None, type_: str, reflected: bool, _: object) -> bool:
+        return not (name or "").startswith(("articles_fts", "search_vector", "ix_articles_search"))
+
+    upgrade(db_url)
+    with get_engine(db_url).connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_object": include})
+        assert compare_metadata(context, Base.metadata) == []

@@ -48,6 +48,19 @@ def test_different_pages_stay_different(different: str) -> None:
     assert canonicalize_url(different) != CANON
 
 
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://127.0.0.1:8731/berita/amp/?utm_source=x", "http://127.0.0.1:8731/berita/"),
+        ("http://localhost:8000/berita", "http://localhost:8000/berita/"),
+        ("https://127.0.0.1:8443/berita/", "https://127.0.0.1:8443/berita/"),
+        ("http://spektroom.co.id:80/berita/", "https://spektroom.co.id/berita/"),
+    ],
+)
+def test_loopback_mirror_keeps_its_scheme_and_port(url: str, expected: str) -> None:
+    assert canonicalize_url(url) == expected
+
+
 def test_declared_canonical_used_only_on_same_host() -> None:
     same = tppo_article(
         url="https://spektroom.co.id/amp/lama/", canonical_url="https://www.spektroom.co.id/baru/"

@@ -22,8 +22,10 @@ depends_on: str | Sequence[str] | None = None
 
 JSON_T = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 # Full-text search: SQLite FTS5 (external content kept in sync by triggers) or a PostgreSQL
-# generated tsvector column with a GIN index, in the 'indonesian' configuration when the server
-# has it ('simple' otherwise). The configuration used is recorded in store_meta.
+# tsvector column with a GIN index, in the 'indonesian' configuration when the server has it
+# ('simple' otherwise); the configuration used is recorded in store_meta. The tsvector is set by
+# a trigger that fires only when headline or body change: a generated column would be
+# recomputed on every UPDATE, and each re-crawl updates last_seen_at.
 FTS_SQLITE = (
     "CREATE VIRTUAL TABLE articles_fts USING fts5(headline, body, content='articles', "
     "content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
@@ -48,10 +50,17 @@ def _create_full_text() -> None:
     elif bind.dialect.name == "postgresql":
         names = {row[0] for row in bind.execute(sa.text("SELECT cfgname FROM pg_ts_config"))}
         config = "indonesian" if "indonesian" in names else "simple"
+        op.execute("ALTER TABLE articles ADD COLUMN search_vector tsvector")
         op.execute(
-            "ALTER TABLE articles ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
-            f"setweight(to_tsvector('{config}'::regconfig, coalesce(headline, '')), 'A') || "
-            f"setweight(to_tsvector('{config}'::regconfig, coalesce(body, '')), 'B')) STORED"
+            "CREATE FUNCTION articles_search_vector() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "BEGIN NEW.search_vector := "
+            f"setweight(to_tsvector('{config}'::regconfig, coalesce(NEW.headline, '')), 'A') || "
+            f"setweight(to_tsvector('{config}'::regconfig, coalesce(NEW.body, '')), 'B'); "
+            "RETURN NEW; END $$"
+        )
+        op.execute(
+            "CREATE TRIGGER articles_search_vector BEFORE INSERT OR UPDATE OF headline, body "
+            "ON articles FOR EACH ROW EXECUTE FUNCTION articles_search_vector()"
         )
         op.execute("CREATE INDEX ix_articles_search_vector ON articles USING gin (search_vector)")
     else:
@@ -170,6 +179,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("band_hash", "article_id", name=op.f("pk_article_bands")),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("article_bands", schema=None) as batch_op:
         batch_op.create_index("ix_article_bands_article_id", ["article_id"], unique=False)
@@ -272,6 +282,9 @@ def downgrade() -> None:
         for name in ("articles_fts_ai", "articles_fts_ad", "articles_fts_au"):
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
         op.execute("DROP TABLE IF EXISTS articles_fts")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS articles_search_vector ON articles")
+        op.execute("DROP FUNCTION IF EXISTS articles_search_vector()")
     with op.batch_alter_table("quotes", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_quotes_speaker"))
         batch_op.drop_index(batch_op.f("ix_quotes_article_id"))

@@ -1,0 +1,201 @@
+"""Store benchmark: synthetic articles through the real pipeline chain into SQLite and PostgreSQL.
+
+For each backend, side by side:
+  batched      validate -> normalize -> store with SPEKTROOM_STORE_BATCH_SIZE (default 200)
+  per-item     the same chain with batch size 1 (one commit per article)
+  second pass  the same articles again into the batched database (all unchanged)
+
+    python bench/store.py                 # 10,000 articles, SQLite + PostgreSQL if reachable
+    python bench/store.py -n 2000 --no-postgres
+
+Targets (issue 4): >= 2,000 articles/s into SQLite, >= 10x the one-commit-per-item rate, and
+the second pass at least as fast as the first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import gc
+import socket
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scrapy.utils.test import get_crawler  # noqa: E402
+
+from pipelines.db.engine import dispose_all  # noqa: E402
+from pipelines.dedupe import NormalizePipeline  # noqa: E402
+from pipelines.store import StorePipeline  # noqa: E402
+from pipelines.validate import ValidatePipeline  # noqa: E402
+from spektroom_crawler.record import Article  # noqa: E402
+from tests.factories import synthetic_article  # noqa: E402
+
+CHAIN = {
+    "pipelines.validate.ValidatePipeline": 100,
+    "pipelines.dedupe.NormalizePipeline": 200,
+    "pipelines.store.StorePipeline": 300,
+}
+# CPU seconds of this process in the last run: with SQLite the whole write path is in-process,
+# so this rate is free of other load on the machine (PostgreSQL's server CPU is not in it).
+LAST_CPU = [0.0]
+PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
+
+
+def run_chain(db_url: str, articles: list[Article], batch_size: int) -> tuple[float, dict]:
+    """Feed articles through the three pipelines as Scrapy would; returns (seconds, stats)."""
+    crawler = get_crawler(
+        settings_dict={
+            "SPEKTROOM_DATABASE_URL": db_url,
+            "SPEKTROOM_STORE_BATCH_SIZE": batch_size,
+            "ITEM_PIPELINES": CHAIN,
+        }
+    )
+    validate = ValidatePipeline.from_crawler(crawler)
+    normalize = NormalizePipeline.from_crawler(crawler)
+    store = StorePipeline.from_crawler(crawler)
+    store.open_spider()  # schema creation happens here, outside the timing
+    # The harness holds the whole synthetic corpus in memory, which a crawl never does: keep
+    # those objects out of the garbage collector's scans so they don't bill the pipeline.
+    gc.collect()
+    gc.freeze()
+    start, cpu_start = time.perf_counter(), time.process_time()
+    for article in articles:
+        store.process_item(normalize.process_item(validate.process_item(article)))
+    store.close_spider()
+    elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
+    gc.unfreeze()
+    LAST_CPU[0] = cpu
+    assert crawler.stats is not None
+    stats = {k: v for k, v in crawler.stats.get_stats().items() if k.startswith("spektroom/")}
+    return elapsed, stats
+
+
+@contextmanager
+def sqlite_db() -> Iterator[Callable[[], str]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        counter = iter(range(1000))
+        yield lambda: f"sqlite:///{tmp}/bench-{next(counter)}.db"
+
+
+@contextmanager
+def postgres_db() -> Iterator[Callable[[], str]]:
+    import psycopg
+
+    names: list[str] = []
+
+    def make() -> str:
+        name = f"spektroom_bench_{uuid.uuid4().hex[:10]}"
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        names.append(name)
+        return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+
+    try:
+        yield make
+    finally:
+        dispose_all()
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            for name in names:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def postgres_reachable() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 5432), timeout=1.0):
+            return True
+    except OSError:
+        return False
+
+
+def bench_backend(
+    name: str, make_url: Callable[[], str], corpus: list[Article], per_item_n: int, batch: int
+) -> dict[str, float]:
+    n = len(corpus)
+    batched_url = make_url()
+    first, stats1 = run_chain(batched_url, copy.deepcopy(corpus), batch)
+    first_cpu = LAST_CPU[0]
+    second, stats2 = run_chain(batched_url, copy.deepcopy(corpus), batch)
+    second_cpu = LAST_CPU[0]
+    single_url = make_url()
+    single, _ = run_chain(single_url, copy.deepcopy(corpus[:per_item_n]), 1)
+    single_cpu = LAST_CPU[0]
+    rates = {
+        "batched": n / first,
+        "per_item": per_item_n / single,
+        "second": n / second,
+    }
+    print(f"\n{name}  ({n} articles, batch size {batch}; per-item run over {per_item_n})")
+    print("                          wall clock                    this process's CPU")
+    for label, count, wall, cpu in (
+        ("batched, first pass ", n, first, first_cpu),
+        ("one commit per item ", per_item_n, single, single_cpu),
+        ("batched, second pass", n, second, second_cpu),
+    ):
+        print(
+            f"  {label}  {count / wall:7.0f} articles/s {wall:7.2f} s"
+            f"   {count / cpu:7.0f} articles/s {cpu:7.2f} s"
+        )
+    print(f"  batched / per-item    {rates['batched'] / rates['per_item']:9.1f} x")
+    print(f"  second / first        {rates['second'] / rates['batched']:9.2f} x")
+    print(f"  first pass stats  {stats1}")
+    print(f"  second pass stats {stats2}")
+    dispose_all()
+    return rates
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=10_000, help="articles per run (default 10000)")
+    parser.add_argument(
+        "--per-item",
+        type=int,
+        default=None,
+        help="articles in the one-commit-per-item run (default: same as -n)",
+    )
+    parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument("--no-postgres", action="store_true")
+    args = parser.parse_args()
+
+    corpus = [synthetic_article(i) for i in range(args.n)]
+    words = sum(len(" ".join(a.paragraphs).split()) for a in corpus) / len(corpus)
+    quotes = sum(len(a.quotes) for a in corpus) / len(corpus)
+    print(
+        f"corpus: {args.n} articles, {words:.0f} words, {quotes:.1f} quotes, "
+        f"{len(corpus[0].tags)} tags, 2 people each on average"
+    )
+    per_item = args.per_item or args.n
+    results = {}
+    with sqlite_db() as make:
+        results["SQLite"] = bench_backend("SQLite", make, corpus, per_item, args.batch_size)
+    if not args.no_postgres and postgres_reachable():
+        with postgres_db() as make:
+            results["PostgreSQL"] = bench_backend(
+                "PostgreSQL", make, corpus, per_item, args.batch_size
+            )
+    elif not args.no_postgres:
+        print("\nPostgreSQL: not reachable on 127.0.0.1:5432, skipped")
+    sqlite = results["SQLite"]
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "MISSED"
+
+    print(
+        "\ntargets (SQLite, wall clock): "
+        f">= 2000/s: {verdict(sqlite['batched'] >= 2000)}; "
+        f">= 10x per-item: {verdict(sqlite['batched'] >= 10 * sqlite['per_item'])}; "
+        f"second pass >= first: {verdict(sqlite['second'] >= sqlite['batched'])}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
