@@ -142,6 +142,13 @@ YEARLESS_TEXT_CORE_RE = re.compile(
     rf"\d[\s\-]*(?:{_MONTH_ALT})(?![a-z])\.?(?![\s\-/.,]*\d{{4}}(?!\d))"
 )
 
+#: The three cores in one digit-led scan: a lead with none of them skips all three regexes.
+ANY_CORE_RE = re.compile(
+    r"\d(?:(?:st|nd|rd|th)?(?!\d)\s*,?\s*\d{4}(?!\d)"
+    r"|\s?/\s?\d{1,2}(?![\d/])"
+    rf"|[\s\-]*(?:{_MONTH_ALT})(?![a-z])\.?(?![\s\-/.,]*\d{{4}}(?!\d)))"
+)
+
 #: A number label right before a numeric "date" makes it a reference ("Nomor 3/11/2025").
 NUMBER_LABEL_RE = re.compile(r"(?<![a-z])(?:nomor|nomer|no\.?|nrp\.?)\s*:?\s*$")
 
@@ -281,9 +288,10 @@ def find_event_date(text: str, *, reference: date | None) -> date | None:
     s = _straight_apostrophes(text.lower())
     ref = _wib_today(_aware(reference)) if isinstance(reference, datetime) else reference
     best: tuple[int, int, date | None] | None = None  # (tier, position, value)
+    any_core = ANY_CORE_RE.search(s) is not None
 
     for regex, core in _EVENT_FULL_DATES:
-        if core is not None and core.search(s) is None:
+        if core is not None and (not any_core or core.search(s) is None):
             continue
         for m in regex.finditer(s):
             start = m.start()
@@ -308,7 +316,7 @@ def find_event_date(text: str, *, reference: date | None) -> date | None:
 
     # Yearless forms count only after a day name ("Minggu (23/11)", "Senin, 24 November").
     for regex, core in _EVENT_YEARLESS_DATES:
-        if core.search(s) is None:
+        if not any_core or core.search(s) is None:
             continue
         for m in regex.finditer(s):
             if not m.group("dn"):
