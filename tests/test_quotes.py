@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from spektroom_crawler.extract import quotes
 from spektroom_crawler.extract.quotes import (
     BEFORE_VERB_RE,
     DEGREE_DOTTED_RE,
@@ -1094,3 +1095,53 @@ PMI_EXPECTED: list[Q] = [
 
 def test_whole_article_with_many_patterns() -> None:
     assert _as_tuples(extract_quotes(PMI_ARTICLE)) == PMI_EXPECTED
+
+
+# --- the speed-ups find exactly what the full scans find ------------------------------------
+# (extract_quotes scans whole articles once with cheap pre-filters; these pin the invariants.)
+
+_CORPUS = [p for _, paras, _ in CASES for p in paras if isinstance(p, str)]
+_CORPUS += SEED_PARAGRAPHS + PMI_ARTICLE
+_CORPUS += [p.upper() for p in _CORPUS[:40]] + [p.title() for p in _CORPUS[:40]]
+_CORPUS += [
+    "Bupati MENEGASKAN: semua siap. Menurut Sukardi, jalan rusak. Ia BerKata, aman.",
+    "Kepala Desa, İbrahim, menyampaikan bahwa air bersih sudah tiba; menurutnya cukup.",
+    "mengatakanmengatakan, xmenurut Sukardi, ya. menyebutkan, menyebut, berkata: ok.",
+    "",
+]
+
+
+@pytest.mark.parametrize("with_dotted_i", [False, True], ids=["one-scan", "per-paragraph"])
+def test_verb_hints_find_every_verb_match(with_dotted_i: bool) -> None:
+    # "İ".lower() is two characters: such an article is hinted paragraph by paragraph.
+    paras = quotes._normalize([p for p in _CORPUS if with_dotted_i or "İ" not in p])
+    hints = quotes._verb_hints(paras, quotes._SEP.join(paras))
+    for pi, text in enumerate(paras):
+        me, menurut = hints.get(pi, ([], []))
+        for pattern, found in ((INDIRECT_VERB_RE, me), (quotes.MENURUT_RE, menurut)):
+            want = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in quotes._matches_at(pattern, text, found)] == want, text
+
+
+def test_mark_offsets_are_the_quote_marks() -> None:
+    paras = quotes._normalize([*_CORPUS, "plain ascii with \"marks\" only", "no marks"])
+    marks = quotes._mark_offsets(paras, quotes._SEP.join(paras))
+    for pi, text in enumerate(paras):
+        assert marks.get(pi, []) == [m.start() for m in QUOTE_MARK_RE.finditer(text)], text
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["a  b", " a", "a ", "a\xa0b", "a\nb", "a\tb", "a\u3000b", "a\x1cb", "a\u200bb", "“a” b", ""],
+)
+def test_normalize_is_split_and_join(raw: str) -> None:
+    assert quotes._normalize([raw]) == [" ".join(raw.split())]
+
+
+def test_split_person_word_caches_do_not_change_results() -> None:
+    mention = "Kepala Dinas Sosial Kapuas Hulu, Dr. H. Ahmad Yani, S.Sos., M.Si."
+    first = split_person(mention)
+    quotes._split_person.cache_clear()
+    quotes._is_name_token.cache_clear()
+    quotes._kept_in_mention.cache_clear()
+    assert split_person(mention) == first == ("Ahmad Yani", "Kepala Dinas Sosial Kapuas Hulu")

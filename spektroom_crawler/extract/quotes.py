@@ -83,7 +83,18 @@ title. Commas (and ":", ";", "|") separate segments; the first segment made only
 is the name, else the trailing run of name words (capitalized, not a role/organisation/place
 word) of the last segment that has one; when that run has 3+ words right after a regional
 role ("Wakil Bupati Sleman Danang Maharsa"), its first word is the region and goes to the
-title. All-caps words are treated as acronyms, never names.
+title. All-caps words are treated as acronyms, never names. A unit number with its place
+("Dandim 1201/Mempawah") stays in the title; a date ("15/8/2025") ends a mention.
+
+Speed (bench/quotes.py; the whole extraction must stay within 3x an lxml parse):
+- The article is scanned once, not paragraph by paragraph: quote marks by str.find per glyph,
+  speech verbs by one literal-prefix regex over the lower-cased article (`_verb_hints`); the
+  attribution regexes then run only at those offsets, and only paragraphs with a mark or a
+  verb are looked at further. Speech verbs are recognized as str.lower() sees them.
+- Helpers that take offsets assume normalized paragraphs (single spaces, no other
+  whitespace): `_before_attr` searches only the bounded tail before a mark.
+- Pure functions are memoized: per mention (`_split_person`), per paragraph position
+  (`_after_attr`) and per word (`_is_name_token`, `_kept_in_mention`, ...).
 """
 
 from __future__ import annotations
@@ -473,6 +484,12 @@ def _split_person(raw: str) -> tuple[str | None, str | None]:
     low = text.lower()
     # APPOSITIVE_RE (case-insensitive) can only split where its words are.
     appositive = "yang" in low or "sebagai" in low or "selaku" in low or _odd_case_fold(text)
+    if not appositive and "." not in text and SEGMENT_SPLIT_RE.search(text) is None:
+        # One segment, no initials: a bare name ("Sukardi", "Weni Catur Fitriani") is the
+        # common case and needs none of the segment logic below.
+        toks = [t for t in text.split() if _kept_in_mention(t)]
+        if _all_name(toks):
+            return " ".join([_core(t) for t in toks]), None
     segments: list[list[str]] = []
     for part in SEGMENT_SPLIT_RE.split(text):
         for piece in APPOSITIVE_RE.split(" " + part.strip()) if appositive else (part,):
