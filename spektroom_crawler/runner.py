@@ -61,6 +61,8 @@ class CrawlOptions:
     urls: Sequence[str] = ()
     urls_file: str | None = None
     progress_interval: float = 5.0
+    # A Redis URL makes this crawl one worker of a shared crawl (spektroom_crawler.distributed).
+    redis: str | None = None
     log_level: str = "WARNING"
     log_file: str | None = None
     # Extra settings (KEY -> value), e.g. from `-s DOWNLOAD_TIMEOUT=2`.
@@ -197,6 +199,16 @@ def preflight(options: CrawlOptions, settings: Settings | None = None) -> CrawlO
         if owner is not None:
             raise CrawlSetupError(f"{options.resume} is in use by a running crawl (pid {owner})")
     db = options.db or settings.get("SPEKTROOM_DATABASE_URL")
+    redis_url = options.redis or settings.get("SPEKTROOM_REDIS_URL") or None
+    if redis_url:
+        if options.resume:
+            raise CrawlSetupError("--resume and --redis do not mix: Redis keeps a shared crawl")
+        from spektroom_crawler.distributed import check_redis
+
+        problem = check_redis(redis_url)
+        if problem:
+            raise CrawlSetupError(problem)
+        options.redis = redis_url
     check_reachable(base_url)
     check_database(db)
     options.base_url, options.db = base_url, db
@@ -223,6 +235,17 @@ def build_settings(options: CrawlOptions, settings: Settings | None = None) -> S
         values["AUTOTHROTTLE_TARGET_CONCURRENCY"] = min(
             float(options.concurrency), settings.getfloat("AUTOTHROTTLE_TARGET_CONCURRENCY")
         )
+    redis_url = options.redis or settings.get("SPEKTROOM_REDIS_URL") or None
+    if redis_url:
+        from spektroom_crawler.distributed import redis_settings
+
+        shared = redis_settings(
+            redis_url, str(options.base_url or settings.get("SPEKTROOM_BASE_URL")), options.mode
+        )
+        # Add to the project's middlewares and extensions, not replace them.
+        for name in ("SPIDER_MIDDLEWARES", "EXTENSIONS"):
+            shared[name] = {**settings.getdict(name), **shared[name]}
+        values.update(shared)
     values.update(options.overrides)
     settings.setdict({k: v for k, v in values.items() if v is not None}, priority="cmdline")
     return settings

@@ -14,6 +14,8 @@ SPEKTROOM_DATABASE_URL = os.environ.get("SPEKTROOM_DATABASE_URL", "sqlite:///spe
 SPEKTROOM_CONTACT_URL = os.environ.get(
     "SPEKTROOM_CONTACT_URL", "https://github.com/spektroom/spektroom-crawler"
 )
+# Redis URL of a shared crawl (several workers, one queue); empty: a single-process crawl.
+SPEKTROOM_REDIS_URL = os.environ.get("SPEKTROOM_REDIS_URL", "")
 # Items written per transaction by the store pipeline.
 SPEKTROOM_STORE_BATCH_SIZE = 200
 # Jaccard similarity (MinHash estimate) above which a body counts as a near-duplicate.

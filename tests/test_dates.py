@@ -531,3 +531,58 @@ def test_invalid_date_error_is_internal() -> None:
     assert issubclass(dates._InvalidDate, ValueError)
     with pytest.raises(dates._InvalidDate):
         dates._make_date(2025, 2, 29)
+
+
+# --------------------------------------------------------------------------------------------
+# find_event_date's cheap gates: a core regex must match wherever its full regex matches
+# --------------------------------------------------------------------------------------------
+
+GATED_TEXTS = [
+    "pada november 26, 2025 lalu",
+    "sabtu, nov. 29th 2025",
+    "minggu (23/11) pagi",
+    "senin 24/11 di balai desa",
+    "pada senin, 24 november, warga berkumpul",
+    "rabu (26-nov) sore",
+    "kamis, tgl. 4 des, pukul 10.00",
+    "jum'at ( 28 / 11 ) malam",
+    "diresmikan 1 januari 2024 dan dibuka (3/2)",
+    "sepanjang 12345 meter",  # a long number: the MDY core passes, MDY_TEXT_RE does not
+]
+
+
+@pytest.mark.parametrize("text", GATED_TEXTS)
+def test_event_gates_never_hide_a_match(text: str) -> None:
+    """Every full-regex match implies a core match, so skipping on "no core" is exact."""
+    pairs = [
+        (MDY_TEXT_RE, dates.MDY_CORE_RE),
+        (YEARLESS_NUM_RE, dates.YEARLESS_NUM_CORE_RE),
+        (dates.EVENT_YEARLESS_TEXT_RE, dates.YEARLESS_TEXT_CORE_RE),
+    ]
+    for full, core in pairs:
+        if full.search(text):
+            assert core.search(text), (full.pattern[:30], text)
+            assert dates.ANY_CORE_RE.search(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pada November 26, 2025 lalu, warga berkumpul.", date(2025, 11, 26)),
+        ("Warga berkumpul pada Senin, 24 November, di balai desa.", date(2025, 11, 24)),
+        ("Warga berkumpul Minggu (23/11) di balai desa.", date(2025, 11, 23)),
+        ("Jalan sepanjang 12345 meter itu rusak berat.", None),
+        ("Warga berkumpul pada Jum\u2019at (28/11) malam.", date(2025, 11, 28)),
+    ],
+)
+def test_find_event_date_through_the_gates(text: str, expected: date | None) -> None:
+    assert find_event_date(text, reference=date(2025, 11, 30)) == expected
+
+
+def test_digit_led_regexes_keep_their_lookbehind() -> None:
+    # "\d(?<![\d.:/]\d)\d?" must still refuse a digit glued to a number before it.
+    assert DMY_TEXT_RE.search("1.29 november 2025") is None
+    assert DMY_TEXT_RE.search("x29 november 2025").group("d") == "29"  # type: ignore[union-attr]
+    assert NUM_DMY_RE.search("x126/11/2025") is None
+    assert ISO_RE.search("12025-11-29") is None
+    assert ISO_RE.search("x2025-11-29").group("y") == "2025"  # type: ignore[union-attr]

@@ -6,6 +6,7 @@ first `get_sessionmaker(url)` in a process brings the database to the newest rev
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,11 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# PostgreSQL advisory lock key serializing schema migrations across processes ("spektroom").
+MIGRATION_LOCK_ID = 0x5370656B74726F
 DEFAULT_DATABASE_URL = "sqlite:///spektroom.db"
 
+logger = logging.getLogger(__name__)
 _LOCK = threading.RLock()
 _ENGINES: dict[str, Engine] = {}
 _SESSIONMAKERS: dict[str, sessionmaker[Session]] = {}
@@ -96,6 +100,12 @@ def ensure_schema(url: str) -> None:
     with _LOCK:
         if url in _UPGRADED:
             return
+        if not MIGRATIONS.is_dir():
+            # Inside a zipped egg (a Scrapyd deploy) Alembic cannot read its scripts: the
+            # database is migrated beforehand with `spektroom db upgrade` from an installed copy.
+            logger.info("no migration scripts at %s: schema upgrade skipped", MIGRATIONS)
+            _UPGRADED.add(url)
+            return
         upgrade(url)
         _UPGRADED.add(url)
 
@@ -109,6 +119,10 @@ def upgrade(url: str, revision: str = "head") -> None:
     config = alembic_config(url)
     try:
         with engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                # Workers of a shared crawl start together on one fresh database: one migrates,
+                # the others wait here, then find the schema at head (held until commit).
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_ID})")
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
     except OperationalError as exc:

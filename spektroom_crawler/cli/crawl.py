@@ -51,6 +51,12 @@ def parse_overrides(pairs: tuple[str, ...]) -> dict[str, Any]:
 @click.option(
     "-s", "--set", "settings", multiple=True, metavar="KEY=VALUE", help="Override a setting."
 )
+@click.option(
+    "--redis",
+    "redis_url",
+    metavar="URL",
+    help="Share the crawl through Redis with other workers [default: SPEKTROOM_REDIS_URL].",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--no-progress", is_flag=True, help="No progress line on stderr.")
 @click.option(
@@ -73,6 +79,7 @@ def command(
     urls: tuple[str, ...],
     urls_file: str | None,
     settings: tuple[str, ...],
+    redis_url: str | None,
     as_json: bool,
     no_progress: bool,
     log_level: str,
@@ -89,6 +96,7 @@ def command(
       spektroom crawl sitemap --since 2025-01-01 --until 2025-06-30 --resume jobs/h1
       spektroom crawl listing --max-pages 5
       spektroom crawl urls --url https://spektroom.co.id/penghargaan-untuk-kapuas-hulu/
+      spektroom crawl sitemap --redis redis://queue:6379/0 --db postgresql+psycopg://...
     """
     options = CrawlOptions(
         mode=mode,
@@ -106,6 +114,7 @@ def command(
         log_level=log_level.upper(),
         log_file=log_file,
         overrides=parse_overrides(settings),
+        redis=redis_url,
     )
     try:
         preflight(options)

@@ -76,16 +76,21 @@ ZONES: dict[str, timezone] = {
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_ALT = "|".join(re.escape(d) for d in sorted(DAY_NAMES, key=len, reverse=True))
 
+# The date regexes below start with their first digit and check the character before it with a
+# lookbehind placed after that digit ("\d(?<![\d.:/]\d)\d?" is "(?<![\d.:/])\d{1,2}"): a pattern
+# that opens with a character class lets the regex engine skip straight to the next digit instead
+# of trying the whole pattern at every position of a long paragraph.
+
 #: ISO 8601 and year-first dates: "2025-11-29", "2025-11-29T19:45:00+07:00", "...Z", "2025/11/29".
 ISO_RE = re.compile(
-    r"(?<![\d/.\-])(?P<y>\d{4})(?P<sep>[-/.])(?P<mo>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"
+    r"(?P<y>\d(?<![\d/.\-]\d)\d{3})(?P<sep>[-/.])(?P<mo>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"
     r"(?:[t\s]+(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,](?P<frac>\d{1,9}))?)?(?!\d)"
     r"\s*(?P<tz>z(?![a-z])|[+-]\d{2}(?::?\d{2})?(?!\d))?)?"
 )
 
 #: Day, month name, year: "29 November 2025", "1 Des 2025", "26-Nov-2025", "26 Nov, 2025".
 DMY_TEXT_RE = re.compile(
-    rf"(?<![\d.:/])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s\-/.]*(?P<mo>{_MONTH_ALT})(?![a-z])\.?"
+    rf"(?P<d>\d(?<![\d.:/]\d)\d?)(?:st|nd|rd|th)?[\s\-/.]*(?P<mo>{_MONTH_ALT})(?![a-z])\.?"
     r"[\s\-/.,]*(?P<y>\d{4})(?!\d)"
 )
 
@@ -97,7 +102,7 @@ MDY_TEXT_RE = re.compile(
 
 #: Numeric day-first dates: "27/03/2024", "1-2-2025", "06.12.2025", "26/11/25" (same separator).
 NUM_DMY_RE = re.compile(
-    r"(?<![\d/.\-:])(?P<d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<mo>\d{1,2})\s?(?P=sep)\s?"
+    r"(?P<d>\d(?<![\d/.\-:]\d)\d?)\s?(?P<sep>[/.\-])\s?(?P<mo>\d{1,2})\s?(?P=sep)\s?"
     r"(?P<y>\d{4}|\d{2})(?![\d/]|[.\-]\d)"
 )
 
@@ -109,7 +114,7 @@ YEARLESS_NUM_RE = re.compile(
 
 #: Yearless textual dates: "24 November", "Senin, 24 Nov" (never followed by a year).
 YEARLESS_TEXT_RE = re.compile(
-    rf"(?<![\d.:/])(?P<d>\d{{1,2}})[\s\-]*(?P<mo>{_MONTH_ALT})(?![a-z])\.?"
+    rf"(?P<d>\d(?<![\d.:/]\d)\d?)[\s\-]*(?P<mo>{_MONTH_ALT})(?![a-z])\.?"
     r"(?![\s\-/.,]*\d{4}(?!\d))"
 )
 
@@ -123,6 +128,25 @@ EVENT_YEARLESS_TEXT_RE = re.compile(
 #: A day name (and optional "(" / "tanggal") right before a date: "Rabu (", "Senin, tanggal ".
 DAY_PREFIX_RE = re.compile(
     rf"(?<![a-z])(?:{_DAY_ALT})\s*,?\s*(?:\(\s*)?(?:(?:tanggal|tgl\.?)\s*)?$"
+)
+
+# Cheap necessary conditions for find_event_date: each is the digit-led core of a regex that opens
+# with letters (a month or day name), which the engine would otherwise try at every position.
+# When a paragraph has no match for the core, the full regex cannot match either.
+#: Core of MDY_TEXT_RE: a day (with its ordinal) and then the year, "26, 2025".
+MDY_CORE_RE = re.compile(r"\d(?:st|nd|rd|th)?(?!\d)\s*,?\s*\d{4}(?!\d)")
+#: Core of YEARLESS_NUM_RE: "23/11" not followed by a digit or a slash.
+YEARLESS_NUM_CORE_RE = re.compile(r"\d\s?/\s?\d{1,2}(?![\d/])")
+#: Core of EVENT_YEARLESS_TEXT_RE: "24 november" not followed by a year.
+YEARLESS_TEXT_CORE_RE = re.compile(
+    rf"\d[\s\-]*(?:{_MONTH_ALT})(?![a-z])\.?(?![\s\-/.,]*\d{{4}}(?!\d))"
+)
+
+#: The three cores in one digit-led scan: a lead with none of them skips all three regexes.
+ANY_CORE_RE = re.compile(
+    r"\d(?:(?:st|nd|rd|th)?(?!\d)\s*,?\s*\d{4}(?!\d)"
+    r"|\s?/\s?\d{1,2}(?![\d/])"
+    rf"|[\s\-]*(?:{_MONTH_ALT})(?![a-z])\.?(?![\s\-/.,]*\d{{4}}(?!\d)))"
 )
 
 #: A number label right before a numeric "date" makes it a reference ("Nomor 3/11/2025").
@@ -261,11 +285,14 @@ def find_event_date(text: str, *, reference: date | None) -> date | None:
     """
     if not text or not isinstance(text, str):
         return None
-    s = text.lower().translate(_APOSTROPHES)
+    s = _straight_apostrophes(text.lower())
     ref = _wib_today(_aware(reference)) if isinstance(reference, datetime) else reference
     best: tuple[int, int, date | None] | None = None  # (tier, position, value)
+    any_core = ANY_CORE_RE.search(s) is not None
 
-    for regex in (DMY_TEXT_RE, NUM_DMY_RE, MDY_TEXT_RE):
+    for regex, core in _EVENT_FULL_DATES:
+        if core is not None and (not any_core or core.search(s) is None):
+            continue
         for m in regex.finditer(s):
             start = m.start()
             if DAY_PREFIX_RE.search(s, max(0, start - 24), start):
@@ -288,7 +315,9 @@ def find_event_date(text: str, *, reference: date | None) -> date | None:
                 break  # after a bare (tier-2) hit, a later day-named date may still win
 
     # Yearless forms count only after a day name ("Minggu (23/11)", "Senin, 24 November").
-    for regex in (YEARLESS_NUM_RE, EVENT_YEARLESS_TEXT_RE):
+    for regex, core in _EVENT_YEARLESS_DATES:
+        if not any_core or core.search(s) is None:
+            continue
         for m in regex.finditer(s):
             if not m.group("dn"):
                 continue
@@ -306,6 +335,28 @@ def find_event_date(text: str, *, reference: date | None) -> date | None:
                 best = (1, m.start(), resolved)
                 break
     return best[2] if best else None
+
+
+#: find_event_date's scans in order, each with the core that must match first (None: no gate;
+#: the digit-led regexes skip to digits by themselves).
+_EVENT_FULL_DATES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = (
+    (DMY_TEXT_RE, None),
+    (NUM_DMY_RE, None),
+    (MDY_TEXT_RE, MDY_CORE_RE),
+)
+_EVENT_YEARLESS_DATES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (YEARLESS_NUM_RE, YEARLESS_NUM_CORE_RE),
+    (EVENT_YEARLESS_TEXT_RE, YEARLESS_TEXT_CORE_RE),
+)
+
+
+def _straight_apostrophes(s: str) -> str:
+    """``s.translate(_APOSTROPHES)`` without a per-character table lookup on a long paragraph."""
+    for curly in _APOSTROPHES:
+        char = chr(curly)
+        if char in s:
+            s = s.replace(char, "'")
+    return s
 
 
 # --------------------------------------------------------------------------------------------

@@ -52,6 +52,10 @@ KNOWN_CLASSES = frozenset({
 # Tags whose elements the extractors read directly.
 KNOWN_TAGS = frozenset({"meta", "script", "link", "base", "title", "h1", "h2", "h3", "h4",
                         "time", "article", "figcaption", "body"})
+INDEXED_TAGS = tuple(sorted(KNOWN_TAGS))
+CLASS_ATTRS_XPATH = etree.XPath("//@class")
+# "descendant-or-self::" rather than "//": libxml2 evaluates "//a[...]" as a slower node-set merge.
+REL_LINKS_XPATH = etree.XPath("descendant-or-self::a[@rel != '']")
 # Template family markers in priority order: (family, class token, required tag or None).
 FAMILY_MARKERS: tuple[tuple[str, str, str | None], ...] = (
     ("amp", "amp-wp-article", None),
@@ -85,7 +89,7 @@ class Page:
     article_ld: dict[str, Any] | None = None
     by_class: dict[str, list[etree._Element]] = field(default_factory=dict)
     by_tag: dict[str, list[etree._Element]] = field(default_factory=dict)
-    rel_links: list[etree._Element] = field(default_factory=list)
+    _rel_links: list[etree._Element] | None = None
     # Filled by the field extractors, shared with later ones (headline h1 -> visible date).
     headline_el: etree._Element | None = None
     body_el: etree._Element | None = None
@@ -104,6 +108,14 @@ class Page:
             if found:
                 return found
         return []
+
+    @property
+    def rel_links(self) -> list[etree._Element]:
+        """<a rel="..."> links (rel=author/tag/category), found on first use: most pages settle
+        authors and tags from JSON-LD or meta and never ask."""
+        if self._rel_links is None:
+            self._rel_links = nodes(REL_LINKS_XPATH, self.root)
+        return self._rel_links
 
     def tag(self, name: str) -> list[etree._Element]:
         return self.by_tag.get(name, [])
@@ -184,23 +196,11 @@ def node_types(node: dict[str, Any]) -> set[str]:
 def build_page(root: etree._Element, url: str) -> Page:
     """Index the document in one pass, then collect meta tags, JSON-LD and the template family."""
     page = Page(root=root, url=url, base_url=url, family="fallback")
-    by_class, by_tag, rel_links = page.by_class, page.by_tag, page.rel_links
-    known_tags, cache = KNOWN_TAGS, _TOKEN_CACHE
-    for el in root.iter():
-        tag = el.tag
-        if tag.__class__ is not str:
-            continue  # comments and processing instructions
-        if tag in known_tags:
-            by_tag.setdefault(tag, []).append(el)
-        elif tag == "a" and el.get("rel"):
-            rel_links.append(el)
-        classes = el.get("class")
-        if classes:
-            hits = cache.get(classes)
-            if hits is None:
-                hits = _known_tokens(classes)
-            for token in hits:
-                by_class.setdefault(token, []).append(el)
+    by_tag = page.by_tag
+    # lxml filters by tag name in C: only the few elements the extractors read get a Python proxy.
+    for el in root.iter(*INDEXED_TAGS):
+        by_tag.setdefault(el.tag, []).append(el)
+    _index_classes(root, page.by_class)
     page.family = detect_family(page)
     for el in page.tag("base"):
         if el.get("href"):
@@ -224,6 +224,23 @@ def build_page(root: etree._Element, url: str) -> Page:
             page.article_ld = node
             break
     return page
+
+
+def _index_classes(root: etree._Element, by_class: dict[str, list[etree._Element]]) -> None:
+    """Elements by known class token, in document order.
+
+    The class attributes come from one XPath as strings that know their element: no proxy is
+    built for the many elements whose classes the extractors never ask about.
+    """
+    cache = _TOKEN_CACHE
+    for classes in nodes(CLASS_ATTRS_XPATH, root):
+        hits = cache.get(classes)
+        if hits is None:
+            hits = _known_tokens(str(classes))  # a plain str key: the result pins its tree
+        if hits:
+            el = classes.getparent()
+            for token in hits:
+                by_class.setdefault(token, []).append(el)
 
 
 # class attribute -> its known tokens. Themes repeat the same class strings on every page, so
