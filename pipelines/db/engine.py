@@ -42,6 +42,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         # NORMAL is crash-safe under WAL (a commit may be lost on power failure, never corrupted).
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA busy_timeout=30000")
+        # 64 MiB page cache (the default is 2 MiB): the random-keyed indexes (fingerprints,
+        # LSH bands) outgrow 2 MiB within a few thousand articles, and every insert then reads
+        # pages back from the OS. Memory only; durability is unchanged.
+        cursor.execute("PRAGMA cache_size=-65536")
     finally:
         cursor.close()
 

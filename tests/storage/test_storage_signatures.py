@@ -195,3 +195,15 @@ def test_sqlite_driver_insert_stores_what_sqlalchemy_would(tmp_path) -> None:  #
         assert via_driver[name] == via_sqlalchemy[name] == first[name], name
     assert first["published_at"] == "2025-11-29 12:45:00.000000"  # UTC text, offset kept apart
     assert first["published_offset"] == 420 and first["event_date"] == "2025-11-26"
+
+
+def test_sqlite_connections_keep_full_sync_and_get_a_bigger_page_cache(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Speed settings on SQLite connections never trade away durability (synchronous=FULL)."""
+    from pipelines.db.engine import get_engine
+
+    engine = get_engine(f"sqlite:///{tmp_path / 'p.db'}")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -65536
+    dispose_all()
