@@ -6,6 +6,7 @@ separately), so quote paragraph indexes always point at the text as published.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ SKIP_CLASS_PARTS = frozenset({
 })
 
 
+@functools.lru_cache(maxsize=4096)  # pure; themes repeat the same class strings on every page
 def is_chrome_class(classes: str | None) -> bool:
     """True when a class attribute marks ads, share buttons, captions, related boxes etc."""
     if not classes:
@@ -50,6 +52,11 @@ END_OF_STORY_RE = re.compile(
     r"|^(?:terpopuler|komentar|tinggalkan balasan|related posts?)\s*:?$",
     re.I,
 )
+# No line of a normalized paragraph longer than this can match END_OF_STORY_RE (its longest
+# match, "baca juga berita lainnya :", has 26 characters): longer lines skip the regex.
+END_OF_STORY_MAX_CHARS = 32
+# The letters (either case, and the long s that re.I folds to "s") BACA_JUGA_RE can start with.
+BACA_JUGA_FIRST = frozenset("bBsSlL\u017f")
 CREDIT_ROLES = r"Reporter|Penulis|Pewarta|Editor|Redaktur|Fotografer|Foto|Sumber|Kontributor"
 # One credit inside a trailer line: "Reporter: X", "Editor. : Biantoro", "Pewarta : A, B".
 CREDIT_RE = re.compile(
@@ -167,9 +174,9 @@ def _add_block(body: Body, raw: str) -> bool:
     kept: list[str] = []
     for raw_line in raw.split("\n"):
         line = norm_space(raw_line)
-        if not line or BACA_JUGA_RE.match(line):
+        if not line or (line[0] in BACA_JUGA_FIRST and BACA_JUGA_RE.match(line)):
             continue
-        if END_OF_STORY_RE.match(line):
+        if len(line) <= END_OF_STORY_MAX_CHARS and END_OF_STORY_RE.match(line):
             return False
         credits = trailer_credits(line)
         if credits is not None:
