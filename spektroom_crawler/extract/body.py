@@ -94,9 +94,15 @@ def find_container(page: Page) -> tuple[etree._Element | None, str | None]:
 def densest_paragraph_parent(root: etree._Element) -> etree._Element | None:
     """Fallback: the element whose direct <p> children carry the most text."""
     scores: dict[etree._Element, int] = {}
+    chrome: dict[etree._Element, bool] = {}  # per parent: siblings share the ancestor walk
     for p in nodes(ALL_P_XPATH, root):
         parent = p.getparent()
-        if parent is None or _in_chrome(parent):
+        if parent is None:
+            continue
+        in_chrome = chrome.get(parent)
+        if in_chrome is None:
+            in_chrome = chrome[parent] = _in_chrome(parent)
+        if in_chrome:
             continue
         scores[parent] = scores.get(parent, 0) + len(text_content(p))
     if not scores:
