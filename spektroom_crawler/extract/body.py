@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from spektroom_crawler.extract.document import element_text, norm_space, text_content
-from spektroom_crawler.extract.sources import Page, nodes
+from spektroom_crawler.extract.sources import Page
 
 # Body containers of the known templates, most specific first (class tokens).
 BODY_CLASSES = ("gh-content", "content-inner", "td-post-content", "tdb_single_content",
                 "amp-wp-article-content", "entry-content")
-ALL_P_XPATH = etree.XPath("//p")
 # Chrome that sits inside body containers: ads, share buttons, captions, related boxes, embeds.
 # Chrome inside body containers is recognized by a part of a class token, split on "-"/"_":
 # "jnews_inline_related_post" -> related, "jeg_ad_article" -> ad, "wp-caption-text" -> caption.
@@ -95,7 +94,7 @@ def densest_paragraph_parent(root: etree._Element) -> etree._Element | None:
     """Fallback: the element whose direct <p> children carry the most text."""
     scores: dict[etree._Element, int] = {}
     chrome: dict[etree._Element, bool] = {}  # per parent: siblings share the ancestor walk
-    for p in nodes(ALL_P_XPATH, root):
+    for p in root.iter("p"):  # lxml filters by name in C; cheaper than an XPath on small pages
         parent = p.getparent()
         if parent is None:
             continue
