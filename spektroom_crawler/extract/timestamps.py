@@ -27,10 +27,12 @@ PUBLISHED_TIME_CLASSES = frozenset({"published", "entry-date", "byline-meta-date
 PUBLISHED_TIME_PARENTS = ("amp-wp-posted-on",)
 VISIBLE_DATE_CLASSES = ("jeg_meta_date", "td-post-date", "posted-on")
 TEXTS_AFTER_H1 = 12
-# A visible date: a month name with a year, or dd/mm/yyyy. Cheap gate before parse_date.
+# A visible date: a month name with a year, or dd/mm/yyyy. Cheap gate before parse_date (only
+# asked whether it matches). It opens with a digit and checks the word boundary before it with a
+# lookbehind ("\d(?<!\w\d)" is "\b\d"), so a search skips straight to the next digit.
 VISIBLE_DATE_RE = re.compile(
-    r"\b\d{1,2}\s+(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|ags|aug|sep|okt|oct|nov|nop|des|dec)"
-    r"[a-z]*\.?\s+\d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b",
+    r"\d(?<!\w\d)\d?(?:\s+(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|ags|aug|sep|okt|oct|nov|nop"
+    r"|des|dec)[a-z]*\.?\s+\d{4}\b|/\d{1,2}/\d{4}\b)",
     re.I,
 )
 MAX_VISIBLE_DATE_CHARS = 80
