@@ -178,21 +178,24 @@ def _add_block(body: Body, raw: str) -> bool:
     """Add one paragraph's text (lines split by <br>); False when the story has ended."""
     kept: list[str] = []
     for raw_line in raw.split("\n"):
-        line = norm_space(raw_line)
+        line = " ".join(raw_line.split())  # norm_space, inline: this runs for every line
         if not line or (line[0] in BACA_JUGA_FIRST and BACA_JUGA_RE.match(line)):
             continue
         if len(line) <= END_OF_STORY_MAX_CHARS and END_OF_STORY_RE.match(line):
             return False
-        credits = trailer_credits(line)
-        if credits is not None:
-            body.credits.extend(credits)
-            continue
+        # trailer_credits needs a ":" or "//"; story lines without either skip the call.
+        if ":" in line or "//" in line:
+            credits = trailer_credits(line)
+            if credits is not None:
+                body.credits.extend(credits)
+                continue
         kept.append(line)
-    text = " ".join(kept)
+    text = kept[0] if len(kept) == 1 else " ".join(kept)
     if len(text) < MIN_PARAGRAPH_CHARS:
         return True
-    text, glued = split_trailer(text)
-    body.credits.extend(glued)
+    if "//" in text:  # split_trailer's own first test, without building its result
+        text, glued = split_trailer(text)
+        body.credits.extend(glued)
     if text:
         body.paragraphs.append(text)
     return True
