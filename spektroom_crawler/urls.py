@@ -17,6 +17,12 @@ TRACKING_PREFIXES = ("utm_", "hsa_", "pk_")
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 AMP_SUFFIX_RE = re.compile(r"/amp/?$")
 AMP_PREFIX_RE = re.compile(r"^/amp(/.+)$")
+MULTI_SLASH_RE = re.compile(r"/{2,}")
+# A URL that is already in canonical form: https, a lower-case ASCII host without "www." or a
+# port, a path of non-empty segments ending in "/", no query, no fragment, no whitespace. Most
+# URLs a page declares look like this; they skip urlsplit/parse_qsl/urlunsplit. ("/amp/"
+# anywhere sends a URL down the full path, which knows the AMP variants.)
+CANONICAL_URL_RE = re.compile(r"https://(?!www\.)[a-z0-9.-]+(?:/[^/?#\s]+)*/")
 
 
 def canonicalize_url(url: str) -> str:
@@ -26,6 +32,8 @@ def canonicalize_url(url: str) -> str:
     no tracking parameters, no AMP variant ("/amp/" suffix or prefix, "?amp", "?amp=1",
     "?outputType=amp"), one trailing slash on paths.
     """
+    if CANONICAL_URL_RE.fullmatch(url) and "/amp/" not in url:
+        return url
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()
     scheme = "https" if parts.scheme in ("http", "https", "") else parts.scheme.lower()
@@ -35,13 +43,15 @@ def canonicalize_url(url: str) -> str:
         host = host[4:]
     if parts.port and parts.port not in (80, 443):
         host = f"{host}:{parts.port}"
-    path = re.sub(r"/{2,}", "/", parts.path or "/")
+    path = MULTI_SLASH_RE.sub("/", parts.path or "/")
     path = AMP_SUFFIX_RE.sub("/", path)
     amp_prefixed = AMP_PREFIX_RE.match(path)
     if amp_prefixed:
         path = amp_prefixed.group(1)
     if not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
         path += "/"
+    if not parts.query:
+        return urlunsplit((scheme, host, path, "", ""))
     query = [
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)

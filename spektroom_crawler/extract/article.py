@@ -153,7 +153,15 @@ def _fill(page: Page, article: Article, now: dt.datetime | None) -> None:
 
 def _has_closing_html(data: bytes | str) -> bool:
     if isinstance(data, bytes):
-        return CLOSING_HTML_BYTES_RE.search(data[-TAIL_CHARS:]) is not None
+        # "</html>" is normally the last end tag: try the regex only at end tags, from the end,
+        # instead of a case-insensitive scan through the whole tail.
+        tail = data[-TAIL_CHARS:]
+        at = tail.rfind(b"</")
+        while at >= 0:
+            if CLOSING_HTML_BYTES_RE.match(tail, at):
+                return True
+            at = tail.rfind(b"</", 0, at)
+        return False
     return CLOSING_HTML_RE.search(data[-TAIL_CHARS:]) is not None
 
 

@@ -6,18 +6,18 @@ separately), so quote paragraph indexes always point at the text as published.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from spektroom_crawler.extract.document import element_text, norm_space, text_content
-from spektroom_crawler.extract.sources import Page, nodes
+from spektroom_crawler.extract.sources import Page
 
 # Body containers of the known templates, most specific first (class tokens).
 BODY_CLASSES = ("gh-content", "content-inner", "td-post-content", "tdb_single_content",
                 "amp-wp-article-content", "entry-content")
-ALL_P_XPATH = etree.XPath("//p")
 # Chrome that sits inside body containers: ads, share buttons, captions, related boxes, embeds.
 # Chrome inside body containers is recognized by a part of a class token, split on "-"/"_":
 # "jnews_inline_related_post" -> related, "jeg_ad_article" -> ad, "wp-caption-text" -> caption.
@@ -30,6 +30,7 @@ SKIP_CLASS_PARTS = frozenset({
 })
 
 
+@functools.lru_cache(maxsize=4096)  # pure; themes repeat the same class strings on every page
 def is_chrome_class(classes: str | None) -> bool:
     """True when a class attribute marks ads, share buttons, captions, related boxes etc."""
     if not classes:
@@ -50,6 +51,11 @@ END_OF_STORY_RE = re.compile(
     r"|^(?:terpopuler|komentar|tinggalkan balasan|related posts?)\s*:?$",
     re.I,
 )
+# No line of a normalized paragraph longer than this can match END_OF_STORY_RE (its longest
+# match, "baca juga berita lainnya :", has 26 characters): longer lines skip the regex.
+END_OF_STORY_MAX_CHARS = 32
+# The letters (either case, and the long s that re.I folds to "s") BACA_JUGA_RE can start with.
+BACA_JUGA_FIRST = frozenset("bBsSlL\u017f")
 CREDIT_ROLES = r"Reporter|Penulis|Pewarta|Editor|Redaktur|Fotografer|Foto|Sumber|Kontributor"
 # One credit inside a trailer line: "Reporter: X", "Editor. : Biantoro", "Pewarta : A, B".
 CREDIT_RE = re.compile(
@@ -87,9 +93,15 @@ def find_container(page: Page) -> tuple[etree._Element | None, str | None]:
 def densest_paragraph_parent(root: etree._Element) -> etree._Element | None:
     """Fallback: the element whose direct <p> children carry the most text."""
     scores: dict[etree._Element, int] = {}
-    for p in nodes(ALL_P_XPATH, root):
+    chrome: dict[etree._Element, bool] = {}  # per parent: siblings share the ancestor walk
+    for p in root.iter("p"):  # lxml filters by name in C; cheaper than an XPath on small pages
         parent = p.getparent()
-        if parent is None or _in_chrome(parent):
+        if parent is None:
+            continue
+        in_chrome = chrome.get(parent)
+        if in_chrome is None:
+            in_chrome = chrome[parent] = _in_chrome(parent)
+        if in_chrome:
             continue
         scores[parent] = scores.get(parent, 0) + len(text_content(p))
     if not scores:
@@ -166,21 +178,24 @@ def _add_block(body: Body, raw: str) -> bool:
     """Add one paragraph's text (lines split by <br>); False when the story has ended."""
     kept: list[str] = []
     for raw_line in raw.split("\n"):
-        line = norm_space(raw_line)
-        if not line or BACA_JUGA_RE.match(line):
+        line = " ".join(raw_line.split())  # norm_space, inline: this runs for every line
+        if not line or (line[0] in BACA_JUGA_FIRST and BACA_JUGA_RE.match(line)):
             continue
-        if END_OF_STORY_RE.match(line):
+        if len(line) <= END_OF_STORY_MAX_CHARS and END_OF_STORY_RE.match(line):
             return False
-        credits = trailer_credits(line)
-        if credits is not None:
-            body.credits.extend(credits)
-            continue
+        # trailer_credits needs a ":" or "//"; story lines without either skip the call.
+        if ":" in line or "//" in line:
+            credits = trailer_credits(line)
+            if credits is not None:
+                body.credits.extend(credits)
+                continue
         kept.append(line)
-    text = " ".join(kept)
+    text = kept[0] if len(kept) == 1 else " ".join(kept)
     if len(text) < MIN_PARAGRAPH_CHARS:
         return True
-    text, glued = split_trailer(text)
-    body.credits.extend(glued)
+    if "//" in text:  # split_trailer's own first test, without building its result
+        text, glued = split_trailer(text)
+        body.credits.extend(glued)
     if text:
         body.paragraphs.append(text)
     return True

@@ -37,6 +37,7 @@ WIT = timezone(timedelta(hours=9), "WIT")
 
 #: Earliest date a Spektroom article can carry; anything older is garbage or a misparse.
 EARLIEST = date(1995, 1, 1)
+EARLIEST_INSTANT = datetime(1995, 1, 1, tzinfo=WIB)
 #: Clock skew tolerated between the site and the crawler before a date counts as "future".
 CLOCK_SKEW = timedelta(days=1)
 #: dateparser only sees short texts: on a paragraph it is slow and finds dates that are not there.
@@ -269,7 +270,7 @@ def plausible(value: datetime | date, *, now: datetime) -> bool:
     now = _aware(now)
     if isinstance(value, datetime):
         instant = _aware(value)
-        return datetime(1995, 1, 1, tzinfo=WIB) <= instant <= now + CLOCK_SKEW
+        return EARLIEST_INSTANT <= instant <= now + CLOCK_SKEW
     return EARLIEST <= value <= _wib_today(now) + CLOCK_SKEW
 
 
@@ -560,6 +561,7 @@ def _zone_near(s: str, pos: int) -> timezone:
     return ZONES[near.group(1)] if near else WIB
 
 
+@functools.lru_cache(maxsize=64)  # pure; a site stamps every page with the same one or two offsets
 def _offset(text: str) -> timezone:
     """ "z", "+0700", "+07:00", "+7" -> a fixed-offset zone (named WIB/WITA/WIT when it is one)."""
     if text == "z":

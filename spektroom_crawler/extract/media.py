@@ -19,13 +19,21 @@ GENERIC_CAPTION_CLASSES = ("wp-caption-text", "caption", "ket", "keterangan")
 IMG_TAGS = ("img", "amp-img")
 # Credit at the end of a caption: "(Foto: Setwapres)", ".Foto : Adpim Pemprov.", "Foto: X",
 # "ANTARA FOTO/Name". The caption keeps its own final period; a dangling " ." is dropped.
+# The patterns start with their first literal (no leading \s*: the caption before the match is
+# rstripped anyway), so a search jumps from candidate to candidate instead of trying every
+# position of the caption.
 PHOTO_CREDIT_RES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"\s*\(\s*Foto\s*\.?\s*:\s*(?P<credit>[^()]+?)\s*\)\s*\.?\s*$", re.I),
-    re.compile(r"\s*\bFoto\s*\.?\s*:\s*(?P<credit>[^:]+?)\s*\.?\s*$", re.I),
-    re.compile(r"\s*\b(?P<credit>ANTARA\s+FOTO\s*/\s*[^/]+?)\s*\.?\s*$"),
+    re.compile(r"\(\s*Foto\s*\.?\s*:\s*(?P<credit>[^()]+?)\s*\)\s*\.?\s*$", re.I),
+    re.compile(r"\bFoto\s*\.?\s*:\s*(?P<credit>[^:]+?)\s*\.?\s*$", re.I),
+    re.compile(r"\b(?P<credit>ANTARA\s+FOTO\s*/\s*[^/]+?)\s*\.?\s*$"),
     # "Foto/Istimewa", "(Dok. Humas Pemkab)", "Dok: Diskominfo".
-    re.compile(r"\s*\(?\s*\bFoto\s*/\s*(?P<credit>[^/()]+?)\s*\)?\s*\.?\s*$", re.I),
-    re.compile(r"\s*\(\s*(?P<credit>Dok(?:umentasi)?\s*[.:]\s*[^()]+?)\s*\)\s*\.?\s*$", re.I),
+    re.compile(r"(?:\(\s*)?\bFoto\s*/\s*(?P<credit>[^/()]+?)\s*\)?\s*\.?\s*$", re.I),
+    re.compile(r"\(\s*(?P<credit>Dok(?:umentasi)?\s*[.:]\s*[^()]+?)\s*\)\s*\.?\s*$", re.I),
+)
+# Per pattern above, characters/words every match contains as written: patterns that open with
+# \b are tried at every position, so a caption without them skips the search.
+PHOTO_CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
+    ("(", ":"), (":",), ("ANTARA", "/"), ("/",), ("(", ")"),
 )
 DANGLING_PUNCT_RE = re.compile(r"\s+[.,;:|-]+$")
 
@@ -35,7 +43,9 @@ def split_photo_credit(caption: str | None) -> tuple[str | None, str | None]:
     text = norm_space(caption)
     if not text:
         return None, None
-    for pattern in PHOTO_CREDIT_RES:
+    for pattern, needles in zip(PHOTO_CREDIT_RES, PHOTO_CREDIT_NEEDLES, strict=True):
+        if not all(n in text for n in needles):
+            continue
         match = pattern.search(text)
         if match:
             rest = DANGLING_PUNCT_RE.sub("", text[: match.start()].rstrip())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -42,12 +43,17 @@ def clean_name(raw: str | None) -> str | None:
 
 def split_names(raw: str | None) -> list[str]:
     """"Budi Sucahyono, Julianto" -> ["Budi Sucahyono", "Julianto"] (desk accounts dropped)."""
+    return list(_split_names(raw)) if raw else []
+
+
+@functools.lru_cache(maxsize=4096)  # pure; the same bylines recur (JSON-LD, template, pages)
+def _split_names(raw: str) -> tuple[str, ...]:
     out: list[str] = []
     for part in NAME_SPLIT_RE.split(BYLINE_PREFIX_RE.sub("", norm_space(raw))):
         name = clean_name(part)
         if name:
             out.append(name)
-    return out
+    return tuple(out)
 
 
 def dedupe(names: Iterable[str]) -> list[str]:

@@ -96,7 +96,9 @@ class Page:
 
     def cls(self, token: str, tag: str | None = None) -> list[etree._Element]:
         """Elements carrying a class token (only KNOWN_CLASSES are indexed), document order."""
-        found = self.by_class.get(token, [])
+        found = self.by_class.get(token)
+        if not found:
+            return []  # most tokens asked about are absent: no filtering to do
         return [el for el in found if el.tag == tag] if tag else found
 
     def first_cls(
