@@ -205,5 +205,5 @@ def test_sqlite_connections_keep_full_sync_and_get_a_bigger_page_cache(tmp_path)
     with engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -65536
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -16384
     dispose_all()
