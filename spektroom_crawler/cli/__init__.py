@@ -17,19 +17,15 @@ def main() -> None:
     """
 
 
+COMMANDS = ("parse", "crawl", "demo", "db", "export", "search", "quotes", "stats", "history")
+
+
 def _register() -> None:
-    # Each command lives in its own module; registering here keeps `main` importable cheaply.
+    # Each command lives in its own module `spektroom_crawler.cli.<name>` exposing `command`.
     from importlib import import_module
 
-    for name in ("parse", "crawl", "demo", "db", "export", "search", "quotes", "stats",
-                 "history"):
-        try:
-            module = import_module(f"spektroom_crawler.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"spektroom_crawler.cli.{name}":
-                raise
-            continue
-        main.add_command(module.command)
+    for name in COMMANDS:
+        main.add_command(import_module(f"spektroom_crawler.cli.{name}").command)
 
 
 _register()
