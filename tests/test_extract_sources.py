@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -21,6 +22,7 @@ from spektroom_crawler.extract.sources import (
     _load_json,
     build_page,
     ld_text,
+    split_url,
 )
 from spektroom_crawler.extract.timestamps import (
     VISIBLE_DATE_RE,
@@ -98,6 +100,38 @@ def test_build_page_resolves_yoast_references() -> None:
 )
 def test_family(html: str, family: str) -> None:
     assert page_of(html).family == family
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://spektroom.co.id/2025/11/30/pu-percepat-akses-jalan/",
+        "http://127.0.0.1:8000/tag/banjir/",
+        "https://Spektroom.co.id",
+        "HTTPS://spektroom.co.id/a/",
+        "https://spektroom.co.id/a/?p=12#komentar",
+        "https://spektroom.co.id/a/#top",
+        " https://spektroom.co.id/a/ ",
+        "https://spektroom.co.id/a b/",
+        "https://spektroom.co.id/berita/\tbanjir/",
+        "https://spektroom.co.id/kabar-ḍaerah/",
+        "https://user@spektroom.co.id/a/",
+        "https://[::1]:8000/a/",
+        "https://spektroom.co.id:/a/",
+        "ftp://spektroom.co.id/a/",
+        "//spektroom.co.id/a/",
+        "/2025/11/30/a/",
+        "",
+        None,
+    ],
+)
+def test_split_url_same_as_urlsplit(url: str | None) -> None:
+    # The fast path for plain URLs must split exactly as urlsplit does.
+    assert split_url(url) == urlsplit(url or "")
+
+
+def test_split_url_malformed_is_empty() -> None:
+    assert split_url("http://[bad/a/") == urlsplit("")
 
 
 def test_absolute_urls() -> None:

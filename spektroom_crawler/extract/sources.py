@@ -53,9 +53,17 @@ KNOWN_CLASSES = frozenset({
 KNOWN_TAGS = frozenset({"meta", "script", "link", "base", "title", "h1", "h2", "h3", "h4",
                         "time", "article", "figcaption", "body"})
 INDEXED_TAGS = tuple(sorted(KNOWN_TAGS))
-CLASS_ATTRS_XPATH = etree.XPath("//@class")
+# "//*/@class" (elements' class attributes, the root's too): same nodes as "//@class", and
+# libxml2 evaluates it a little faster (no attribute step over every text/comment node).
+CLASS_ATTRS_XPATH = etree.XPath("//*/@class")
 # "descendant-or-self::" rather than "//": libxml2 evaluates "//a[...]" as a slower node-set merge.
 REL_LINKS_XPATH = etree.XPath("descendant-or-self::a[@rel != '']")
+# A plain absolute http(s) URL without query, fragment, whitespace or non-ASCII: what urlsplit
+# returns for it is just these three groups (urlsplit itself is ~3x slower, and its small LRU
+# cache misses on a crawl, where nearly every URL is new).
+SIMPLE_URL_RE = re.compile(
+    r"(https?)://([A-Za-z0-9.-]+(?::[0-9]+)?)((?:/[\x21\x22\x24-\x3e\x40-\x7e]*)?)"
+)
 # Template family markers in priority order: (family, class token, required tag or None).
 FAMILY_MARKERS: tuple[tuple[str, str, str | None], ...] = (
     ("amp", "amp-wp-article", None),
@@ -180,6 +188,10 @@ def nodes(xpath: etree.XPath, node: Any) -> list[Any]:
 
 def split_url(url: str | None) -> SplitResult:
     """urlsplit that never raises: a malformed URL splits as empty."""
+    if url:
+        simple = SIMPLE_URL_RE.fullmatch(url)
+        if simple:
+            return SplitResult(simple[1], simple[2], simple[3], "", "")
     try:
         return urlsplit(url or "")
     except ValueError:
