@@ -54,6 +54,7 @@ _U64 = np.uint64
 _BASE = 0x100000001B3  # odd, so invertible mod 2**64
 _BASE_INV = pow(_BASE, -1, 1 << 64)
 _MIX1, _MIX2, _GOLDEN = _U64(0xBF58476D1CE4E5B9), _U64(0x94D049BB133111EB), _U64(0x9E3779B97F4A7C15)
+_SHIFT30, _SHIFT27, _SHIFT31 = _U64(30), _U64(27), _U64(31)
 _POWERS_LOCK = threading.Lock()
 # (BASE**j, BASE_INV**j) for j < len; grown by doubling when a longer body comes.
 _POWERS: tuple[np.ndarray, np.ndarray] = (np.ones(0, np.uint64), np.ones(0, np.uint64))
@@ -272,22 +273,35 @@ def shingle_hashes(body: bytes) -> np.ndarray:
         return np.zeros(0, dtype=np.uint64)
     data = np.frombuffer(body, dtype=np.uint8)
     up, down = _powers(size + 1)
-    prefix = np.zeros(size + 1, dtype=np.uint64)
-    np.cumsum(data * up[:size], out=prefix[1:])
+    # In place, into preallocated arrays: each temporary costs as much as the arithmetic at
+    # this size (a body is a few thousand bytes, a few hundred shingles).
+    prefix = np.empty(size + 1, dtype=np.uint64)
+    prefix[0] = 0
+    tail = prefix[1:]
+    np.multiply(data, up[:size], out=tail)
+    np.cumsum(tail, out=tail)
     spaces = np.flatnonzero(data == 32)
-    if len(spaces) + 1 < SHINGLE_SIZE:
+    count = len(spaces) + 2 - SHINGLE_SIZE  # shingles when there are enough words
+    if count < 1:
         starts = np.zeros(1, dtype=np.intp)
         ends = np.full(1, size, dtype=np.intp)
     else:
-        starts = np.concatenate(([0], spaces[: len(spaces) + 1 - SHINGLE_SIZE] + 1))
-        ends = np.concatenate((spaces[SHINGLE_SIZE - 1 :], [size]))
-    h = (prefix[ends] - prefix[starts]) * down[starts] + (ends - starts).astype(np.uint64)
+        starts = np.empty(count, dtype=np.intp)
+        starts[0] = 0
+        np.add(spaces[: count - 1], 1, out=starts[1:])
+        ends = np.empty(count, dtype=np.intp)
+        ends[:-1] = spaces[SHINGLE_SIZE - 1 :]
+        ends[-1] = size
+    h = prefix[ends]
+    h -= prefix[starts]
+    h *= down[starts]
+    h += (ends - starts).astype(np.uint64)
     h += _GOLDEN
-    h ^= h >> _U64(30)
+    h ^= h >> _SHIFT30
     h *= _MIX1
-    h ^= h >> _U64(27)
+    h ^= h >> _SHIFT27
     h *= _MIX2
-    h ^= h >> _U64(31)
+    h ^= h >> _SHIFT31
     return h
 
 
