@@ -12,12 +12,16 @@ This module only builds settings (it never imports scrapy_redis); the Redis side
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from scrapy.settings import Settings
 
 __all__ = [
     "DEFAULT_IDLE_SECONDS",
     "DEFAULT_STATE_TTL",
+    "apply_redis_settings",
     "check_redis",
     "redis_keys",
     "redis_namespace",
@@ -79,6 +83,19 @@ def redis_settings(
         "SPIDER_MIDDLEWARES": {"spektroom_crawler.redis_crawl.RedisSeedMiddleware": 10},
         "EXTENSIONS": {"spektroom_crawler.redis_crawl.RedisCoordinator": 520},
     }
+
+
+def apply_redis_settings(
+    settings: Settings, redis_url: str, base_url: str, spider: str, *, priority: str
+) -> None:
+    """Make `settings` those of one worker of a shared crawl.
+
+    Dict settings (spider middlewares, extensions) are added to the project's, not replaced.
+    """
+    for key, value in redis_settings(redis_url, base_url, spider).items():
+        if isinstance(value, dict):
+            value = {**settings.getdict(key), **value}
+        settings.set(key, value, priority=priority)
 
 
 def check_redis(url: str, timeout: float = 5.0) -> str | None:

@@ -237,15 +237,10 @@ def build_settings(options: CrawlOptions, settings: Settings | None = None) -> S
         )
     redis_url = options.redis or settings.get("SPEKTROOM_REDIS_URL") or None
     if redis_url:
-        from spektroom_crawler.distributed import redis_settings
+        from spektroom_crawler.distributed import apply_redis_settings
 
-        shared = redis_settings(
-            redis_url, str(options.base_url or settings.get("SPEKTROOM_BASE_URL")), options.mode
-        )
-        # Add to the project's middlewares and extensions, not replace them.
-        for name in ("SPIDER_MIDDLEWARES", "EXTENSIONS"):
-            shared[name] = {**settings.getdict(name), **shared[name]}
-        values.update(shared)
+        base_url = str(options.base_url or settings.get("SPEKTROOM_BASE_URL"))
+        apply_redis_settings(settings, redis_url, base_url, options.mode, priority="cmdline")
     values.update(options.overrides)
     settings.setdict({k: v for k, v in values.items() if v is not None}, priority="cmdline")
     return settings

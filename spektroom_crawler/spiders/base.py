@@ -146,14 +146,10 @@ class SpektroomSpider(scrapy.Spider):
         if redis_url and not str(settings.get("SCHEDULER", "")).startswith("scrapy_redis."):
             # `scrapy crawl` / Scrapyd with SPEKTROOM_REDIS_URL set (`spektroom crawl --redis`
             # applies these itself): a worker of the shared crawl.
-            from spektroom_crawler.distributed import redis_settings
+            from spektroom_crawler.distributed import apply_redis_settings
 
             base_url = validate_base_url(settings.get("SPEKTROOM_BASE_URL"))
-            for key, value in redis_settings(redis_url, base_url, cls.name).items():
-                if isinstance(value, dict):
-                    settings.set(key, {**settings.getdict(key), **value}, priority="spider")
-                else:
-                    settings.set(key, value, priority="spider")
+            apply_redis_settings(settings, redis_url, base_url, cls.name, priority="spider")
 
     def extra_arguments(self) -> dict[str, Any]:
         """Spider-specific arguments for the crawl-run record."""
