@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.http import Response
 
-from spektroom_crawler.classify import site_host
+from spektroom_crawler.classify import UrlKind, classify_url, site_host
 from spektroom_crawler.discovery import Link, parse_bound
 from spektroom_crawler.extract import extract_article, is_article
 from spektroom_crawler.gate import IncrementalGate
@@ -205,6 +205,19 @@ class SpektroomSpider(scrapy.Spider):
             elif stats is not None:
                 stats.inc_value(f"spektroom/{source}/outside_window")
         return kept
+
+    def article_links(self, links: Iterable[Link], source: str) -> list[Link]:
+        """The article links among a sitemap's or feed's entries, inside --since/--until.
+
+        Entries that are not article URLs are counted as `spektroom/<source>/not_article_url`.
+        """
+        articles: list[Link] = []
+        for link in links:
+            if classify_url(link.url, self.base_url) is UrlKind.ARTICLE:
+                articles.append(link)
+            else:
+                self.count(f"spektroom/{source}/not_article_url")
+        return self.window(articles, source)
 
     def article_requests(self, links: Iterable[Link]) -> Iterator[scrapy.Request]:
         """Requests for the links the gate admits."""

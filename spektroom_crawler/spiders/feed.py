@@ -8,7 +8,6 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
-from spektroom_crawler.classify import UrlKind, classify_url
 from spektroom_crawler.discovery import feed_entries
 from spektroom_crawler.spiders.base import SpektroomSpider
 
@@ -42,10 +41,4 @@ class FeedSpider(SpektroomSpider):
             self.logger.warning("no feed items in %s", response.url)
             return
         self.count("spektroom/feed/items", len(links))
-        articles = []
-        for link in links:
-            if classify_url(link.url, self.base_url) is UrlKind.ARTICLE:
-                articles.append(link)
-            else:
-                self.count("spektroom/feed/not_article_url")
-        yield from self.article_requests(self.window(articles, "feed"))
+        yield from self.article_requests(self.article_links(links, "feed"))

@@ -14,7 +14,7 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
-from spektroom_crawler.classify import UrlKind, classify_url, is_same_site
+from spektroom_crawler.classify import is_same_site
 from spektroom_crawler.discovery import Link, is_post_sitemap, robots_sitemaps, sitemap_entries
 from spektroom_crawler.spiders.base import SpektroomSpider
 
@@ -69,7 +69,7 @@ class SitemapSpider(SpektroomSpider):
             yield from self._follow_index(links)
         elif kind == "urlset":
             self.count("spektroom/sitemap/urlsets")
-            yield from self.article_requests(self._articles(links))
+            yield from self.article_requests(self.article_links(links, "sitemap"))
         else:
             self.count("spektroom/sitemap/unreadable")
             self.logger.warning("not a sitemap: %s", response.url)
@@ -85,12 +85,3 @@ class SitemapSpider(SpektroomSpider):
                 self.count("spektroom/sitemap/older_than_since")
             else:
                 yield self.sitemap_request(link.url)
-
-    def _articles(self, links: list[Link]) -> list[Link]:
-        articles = []
-        for link in links:
-            if classify_url(link.url, self.base_url) is UrlKind.ARTICLE:
-                articles.append(link)
-            else:
-                self.count("spektroom/sitemap/not_article_url")
-        return self.window(articles, "sitemap")
