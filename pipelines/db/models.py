@@ -17,7 +17,6 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
-    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -211,6 +210,8 @@ class ArticleBand(Base):
     """One LSH band of an original article's MinHash: candidates for near-duplicates.
 
     `band_hash` mixes the band index with its rows, so one indexed column serves every band.
+    No index on article_id (migration 0003): a revision deletes an article's old bands by
+    primary key, recomputed from its stored signature.
     """
 
     __tablename__ = "article_bands"
@@ -221,10 +222,7 @@ class ArticleBand(Base):
     )
 
     # WITHOUT ROWID on SQLite: the table is its primary-key B-tree (one insert per row, not two).
-    __table_args__ = (
-        Index("ix_article_bands_article_id", "article_id"),
-        {"sqlite_with_rowid": False},
-    )
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 class CrawlRun(Base):

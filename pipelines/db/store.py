@@ -595,8 +595,20 @@ class ArticleStore:
             )
         )
         session.flush()
-        for table in (ARTICLE_PEOPLE, ARTICLE_TAGS, QUOTES, BANDS):
+        for table in (ARTICLE_PEOPLE, ARTICLE_TAGS, QUOTES):
             session.execute(delete(table).where(table.c.article_id == article_id))
+        # Bands are found by primary key from the signature they were made of (no index on
+        # article_id); only originals carry a signature and bands.
+        old_signature = session.scalar(
+            select(ARTICLES.c.minhash).where(ARTICLES.c.id == article_id)
+        )
+        if old_signature:
+            session.execute(
+                delete(BANDS).where(
+                    BANDS.c.band_hash.in_(band_hashes(unpack_signature(old_signature))),
+                    BANDS.c.article_id == article_id,
+                )
+            )
         values = dict(item.values)
         lastmod = _latest(row["lastmod"], values["lastmod"])
         if lastmod != values["lastmod"]:

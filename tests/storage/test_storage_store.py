@@ -5,15 +5,22 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from alembic import command
 from sqlalchemy import func, inspect, select, text
 
-from pipelines.db.engine import current_revision, get_engine, head_revision, upgrade
+from pipelines.db.engine import (
+    alembic_config,
+    current_revision,
+    get_engine,
+    head_revision,
+    upgrade,
+)
 from pipelines.db.models import Article, ArticleBand, ArticleRevision, CrawlRun, QuoteRow
 from pipelines.db.queries import article_history
 from pipelines.db.records import load_records
 from pipelines.db.store import ArticleStore, StoredInfo
 from pipelines.db.types import UTCDateTime, When
-from pipelines.dedupe import body_words, minhash, similarity
+from pipelines.dedupe import band_hashes, body_words, minhash, similarity
 from tests.factories import TPPO_URL, other_tppo_article, synthetic_article, tppo_article
 
 UTC = dt.UTC
@@ -32,7 +39,7 @@ def _record(store: ArticleStore, article_id: int) -> dict:
 def test_open_creates_schema_at_head_and_upgrade_is_idempotent(db_url: str) -> None:
     with ArticleStore.open(db_url) as store:
         assert store.save([tppo_article()], now=NOW)[0].status == "stored"
-    assert current_revision(db_url) == head_revision() == "0002"
+    assert current_revision(db_url) == head_revision() == "0003"
     tables = set(inspect(get_engine(db_url)).get_table_names())
     assert {
         "articles",
@@ -231,6 +238,53 @@ def test_changed_article_keeps_previous_version(db_url: str) -> None:
     assert previous.snapshot["authors"] == ["Apolonius"]
     assert len(previous.fingerprint) == 64
     assert [(h.revision, h.current) for h in history] == [(1, False), (2, True)]
+
+
+def test_revised_original_gets_the_bands_of_its_new_body(db_url: str) -> None:
+    """Old bands are deleted by primary key from the old signature (no article_id index)."""
+    rewritten = tppo_article(paragraphs=other_tppo_article().paragraphs)
+    old_bands = set(band_hashes(minhash(body_words(tppo_article().paragraphs))))
+    new_bands = set(band_hashes(minhash(body_words(rewritten.paragraphs))))
+    assert old_bands - new_bands
+    with ArticleStore.open(db_url) as store:
+        first = store.save([tppo_article()], now=NOW)[0]
+        other = store.save([other_tppo_article()], now=NOW)[0]
+        assert store.save([rewritten], now=NOW)[0].status == "updated"
+        with store.sessionmaker() as session:
+            rows = session.execute(select(ArticleBand.article_id, ArticleBand.band_hash)).all()
+    by_article: dict[int, set[int]] = {}
+    for article_id, band in rows:
+        by_article.setdefault(article_id, set()).add(band)
+    assert by_article == {first.article_id: new_bands, other.article_id: new_bands}
+
+
+def test_migration_0003_drops_the_band_article_index(db_url: str) -> None:
+    def band_indexes() -> set[str | None]:
+        return {ix["name"] for ix in inspect(get_engine(db_url)).get_indexes("article_bands")}
+
+    upgrade(db_url, "0002")
+    assert band_indexes() == {"ix_article_bands_article_id"}
+    with get_engine(db_url).begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO articles (id, canonical_url, url, body, related_urls, warnings, "
+                "sources, fingerprint, version_hash, first_seen_at, last_seen_at, revision) "
+                "VALUES (1, 'u', 'u', 'b', '[]', '[]', '{}', 'f', 'v', "
+                "'2025-12-01 00:00:00', '2025-12-01 00:00:00', 1)"
+            )
+        )
+        conn.execute(text("INSERT INTO article_bands VALUES (42, 1)"))
+    upgrade(db_url)
+    assert band_indexes() == set()
+    with get_engine(db_url).connect() as conn:
+        assert conn.execute(text("SELECT band_hash, article_id FROM article_bands")).all() == [
+            (42, 1)
+        ]
+    config = alembic_config(db_url)
+    with get_engine(db_url).begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0002")
+    assert band_indexes() == {"ix_article_bands_article_id"}
 
 
 def test_unchanged_article_only_moves_last_seen(db_url: str) -> None:
