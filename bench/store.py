@@ -1,7 +1,7 @@
 """Store benchmark: synthetic articles through the real pipeline chain into SQLite and PostgreSQL.
 
 For each backend, side by side:
-  batched      validate -> normalize -> store with SPEKTROOM_STORE_BATCH_SIZE (default 200)
+  batched      validate -> normalize -> store with the store pipeline's default batch size
   per-item     the same chain with batch size 1 (one commit per article)
   second pass  the same articles again into the batched database (all unchanged)
 
@@ -33,7 +33,7 @@ from scrapy.utils.test import get_crawler  # noqa: E402
 
 from pipelines.db.engine import dispose_all  # noqa: E402
 from pipelines.dedupe import NormalizePipeline  # noqa: E402
-from pipelines.store import StorePipeline  # noqa: E402
+from pipelines.store import DEFAULT_BATCH_SIZE, StorePipeline  # noqa: E402
 from pipelines.validate import ValidatePipeline  # noqa: E402
 from spektroom_crawler.record import Article  # noqa: E402
 from tests.factories import synthetic_article  # noqa: E402
@@ -161,7 +161,7 @@ def main() -> int:
         default=None,
         help="articles in the one-commit-per-item run (default: same as -n)",
     )
-    parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
     parser.add_argument("--no-postgres", action="store_true")
     args = parser.parse_args()
 

@@ -3,12 +3,18 @@
 Items are buffered and written SPEKTROOM_STORE_BATCH_SIZE at a time, one transaction per batch
 (`ArticleStore.save`); the rest is flushed in close_spider. A failure inside a batch rolls that
 batch back whole, so the database is never left with half a batch.
+
+Big batches are cheaper per article (a commit rewrites every page the batch dirtied, and the
+random-keyed indexes spread each batch over most of their pages), so a slow crawl would hold
+its items for long: a batch is also written once its oldest item has waited
+SPEKTROOM_STORE_FLUSH_SECONDS, checked as each item arrives.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -21,6 +27,10 @@ from spektroom_crawler.record import Article
 log = logging.getLogger(__name__)
 
 NORMALIZER = "pipelines.dedupe.NormalizePipeline"
+# 1000: the commit cost per article of a 10k-article SQLite corpus is half that of 200
+# (bench/store.py); the flush interval bounds how long an item waits in a slow crawl.
+DEFAULT_BATCH_SIZE = 1000
+DEFAULT_FLUSH_SECONDS = 10.0
 
 
 def _dotted(obj: Any) -> str:
@@ -46,13 +56,19 @@ class StorePipeline:
         database_url: str,
         batch_size: int,
         near_duplicate_threshold: float,
+        flush_seconds: float = DEFAULT_FLUSH_SECONDS,
         now: Callable[[], dt.datetime] | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if batch_size < 1:
             raise ValueError(f"SPEKTROOM_STORE_BATCH_SIZE must be >= 1, not {batch_size}")
+        if flush_seconds <= 0:
+            raise ValueError(f"SPEKTROOM_STORE_FLUSH_SECONDS must be > 0, not {flush_seconds}")
         self.crawler = crawler
         self.database_url = database_url
         self.batch_size = batch_size
+        self.flush_seconds = flush_seconds
+        self.clock = clock
         self.near_duplicate_threshold = near_duplicate_threshold
         self.now = now or (lambda: dt.datetime.now(dt.UTC))
         self.store: ArticleStore | None = None
@@ -64,6 +80,7 @@ class StorePipeline:
         mine, normalizer = order.get(_dotted(type(self))), order.get(NORMALIZER)
         self.normalized_upstream = normalizer is not None and (mine is None or normalizer < mine)
         self.buffer: list[Article] = []
+        self.flush_due = 0.0  # clock() time by which the buffered items are written
         self.batches = 0
 
     @classmethod
@@ -72,10 +89,11 @@ class StorePipeline:
         return cls(
             crawler,
             database_url=settings.get("SPEKTROOM_DATABASE_URL") or "sqlite:///spektroom.db",
-            batch_size=settings.getint("SPEKTROOM_STORE_BATCH_SIZE", 200),
+            batch_size=settings.getint("SPEKTROOM_STORE_BATCH_SIZE", DEFAULT_BATCH_SIZE),
             near_duplicate_threshold=settings.getfloat(
                 "SPEKTROOM_NEAR_DUPLICATE_THRESHOLD", DEFAULT_NEAR_DUPLICATE_THRESHOLD
             ),
+            flush_seconds=settings.getfloat("SPEKTROOM_STORE_FLUSH_SECONDS", DEFAULT_FLUSH_SECONDS),
         )
 
     def open_spider(self) -> None:
@@ -86,8 +104,11 @@ class StorePipeline:
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Article):
             return item
-        self.buffer.append(item)
-        if len(self.buffer) >= self.batch_size:
+        buffer = self.buffer
+        if not buffer:
+            self.flush_due = self.clock() + self.flush_seconds
+        buffer.append(item)
+        if len(buffer) >= self.batch_size or self.clock() >= self.flush_due:
             self.flush()
         return item
 

@@ -188,6 +188,31 @@ def test_close_without_items_and_bad_batch_size(sqlite_url: str, make_crawler: M
         StorePipeline.from_crawler(make_crawler(sqlite_url, SPEKTROOM_STORE_BATCH_SIZE=0))
 
 
+def test_slow_crawl_commits_when_the_oldest_item_has_waited_flush_seconds(
+    sqlite_url: str, make_crawler: MakeCrawler
+) -> None:
+    crawler = make_crawler(sqlite_url, SPEKTROOM_STORE_FLUSH_SECONDS=10)
+    pipeline = StorePipeline.from_crawler(crawler)
+    assert pipeline.batch_size == store_module.DEFAULT_BATCH_SIZE
+    ticks = iter([100.0, 105.0, 109.9, 110.0, 200.0, 200.0, 205.0])
+    pipeline.clock = lambda: next(ticks)
+    pipeline.open_spider()
+    first = [synthetic_article(i) for i in range(4)]
+    for article in first[:2]:  # the first opens the batch at 100 (due at 110)
+        pipeline.process_item(NormalizePipeline(crawler).process_item(article))
+    assert count(sqlite_url, ArticleRow) == 0
+    pipeline.process_item(NormalizePipeline(crawler).process_item(first[2]))  # at 110: written
+    assert count(sqlite_url, ArticleRow) == 3 and not pipeline.buffer
+    pipeline.process_item(NormalizePipeline(crawler).process_item(first[3]))  # new batch at 200
+    assert count(sqlite_url, ArticleRow) == 3 and len(pipeline.buffer) == 1
+    pipeline.close_spider()
+    assert count(sqlite_url, ArticleRow) == 4
+    assert crawler.stats is not None
+    assert crawler.stats.get_value("spektroom/store/batches") == 2
+    with pytest.raises(ValueError, match="FLUSH_SECONDS"):
+        StorePipeline.from_crawler(make_crawler(sqlite_url, SPEKTROOM_STORE_FLUSH_SECONDS=0))
+
+
 def test_store_skips_second_normalization_only_when_normalizer_runs_first(
     sqlite_url: str, make_crawler: MakeCrawler
 ) -> None:
