@@ -106,7 +106,8 @@ class _Prepared:
     @property
     def body(self) -> bytes:
         if self._body is None:
-            self._body = body_bytes(self.article.paragraphs)
+            # `ArticleStore._prepare` has normalized the article, here or upstream.
+            self._body = body_bytes(self.article.paragraphs, normalized=True)
         return self._body
 
     @property

@@ -18,8 +18,10 @@ from pipelines.dedupe import (
     body_bytes,
     body_words,
     content_fingerprint,
+    lower_utf8,
     minhash,
     minhash_body,
+    normalize_article,
     pack_signature,
     shingle_hashes,
     shingles,
@@ -65,6 +67,9 @@ def test_shingle_hashes_match_the_byte_by_byte_definition(body: bytes) -> None:
 def test_body_bytes_is_the_words_joined(paragraphs: list[str]) -> None:
     assert body_bytes(paragraphs) == b" ".join(body_words(paragraphs))
     assert minhash_body(body_bytes(paragraphs)) == minhash(body_words(paragraphs))
+    # After normalization the scan for other whitespace can be skipped: same text.
+    normalized = normalize_article(tppo_article(paragraphs=paragraphs)).paragraphs
+    assert body_bytes(normalized, normalized=True) == b" ".join(body_words(paragraphs))
 
 
 def test_fingerprint_is_unchanged_sha256_of_the_words() -> None:
@@ -207,3 +212,29 @@ def test_sqlite_connections_keep_full_sync_and_get_a_bigger_page_cache(tmp_path)
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -16384
     dispose_all()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Kapuas Hulu TPPO",
+        "LANDAK, Spektroom \u2013 \u201cKami siap,\u201d kata Bupati \u2018Ahmad\u2019 \u2026",
+        "\u00c9COLE \u00e9cole",  # a Latin capital with a lower case
+        "D\u0130YARBAKIR",  # dotted capital I: lower() gives two characters
+        "\u039f\u0394\u039f\u03a3 \u03a3",  # final sigma depends on its neighbours
+        "STRA\u1e9eE stra\u00dfe",  # capital sharp s
+        "\u041c\u041e\u0421\u041a\u0412\u0410 \u2014 \u6771\u4eac \U0001f600 \u00a0x",
+    ],
+)
+def test_lower_utf8_is_lower_then_encode(text: str) -> None:
+    assert lower_utf8(text) == text.lower().encode()
+
+
+def test_lower_utf8_on_every_code_point() -> None:
+    """Each code point (surrogates aside) after ASCII capitals: both paths, every case rule."""
+    for code in range(0x80, 0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        text = "Ab " + chr(code)
+        assert lower_utf8(text) == text.lower().encode(), hex(code)
