@@ -243,6 +243,10 @@ VERSION_FIELDS = (
 )
 
 
+# json.dumps(data, ensure_ascii=False), without building an encoder on every call.
+_VERSION_JSON = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def version_hash(article: Article) -> str:
     """SHA-256 over the fields that define a version of the story."""
     dateline = article.dateline
@@ -252,7 +256,7 @@ def version_hash(article: Article) -> str:
         for name in VERSION_FIELDS
         if name != "paragraphs"
     ]
-    digest = hashlib.sha256(json.dumps(data, ensure_ascii=False).encode())
+    digest = hashlib.sha256(_VERSION_JSON(data).encode())
     # The body is hashed as raw text (unit separator before each paragraph), sparing a JSON
     # escaping pass over the biggest field.
     digest.update("\x1f".join(["", *article.paragraphs]).encode())
