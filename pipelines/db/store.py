@@ -509,10 +509,16 @@ class ArticleStore:
     # --- children: people, tags, quotes ---------------------------------------------------
 
     def _name_ids(self, session: Session, table: Table, names: Iterable[str]) -> dict[str, int]:
-        """Ids for names (by name_key), inserting the missing ones (ON CONFLICT DO NOTHING)."""
+        """Ids by name (identity: name_key), inserting the missing ones (ON CONFLICT DO NOTHING).
+
+        Each distinct name is keyed once: a batch repeats its authors, editors and tags.
+        """
+        key_of: dict[str, str] = {}
         wanted: dict[str, str] = {}
         for name in names:
-            wanted.setdefault(name_key(name), name[:255])
+            if name not in key_of:
+                key = key_of[name] = name_key(name)
+                wanted.setdefault(key, name[:255])
         if not wanted:
             return {}
         keys = list(wanted)
@@ -537,7 +543,7 @@ class ArticleStore:
                     )
                 ):
                     out[key] = ident
-        return out
+        return {name: out[key] for name, key in key_of.items()}
 
     def _insert_children(self, session: Session, stored: list[tuple[int, _Prepared]]) -> None:
         if not stored:
@@ -554,10 +560,10 @@ class ArticleStore:
             article = item.article
             for role, names in (("author", article.authors), ("editor", article.editors)):
                 for position, name in enumerate(names):
-                    credit_rows.append((article_id, role, position, people[name_key(name)]))
+                    credit_rows.append((article_id, role, position, people[name]))
             seen_tags: set[int] = set()
             for tag in article.tags:
-                tag_id = tags[name_key(tag)]
+                tag_id = tags[tag]
                 if tag_id not in seen_tags:
                     tag_rows.append((article_id, len(seen_tags), tag_id))
                     seen_tags.add(tag_id)
