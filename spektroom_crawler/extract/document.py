@@ -124,7 +124,11 @@ def text_content(el: etree._Element) -> str:
 
     Same text as "".join(el.itertext()) (comments and processing instructions contribute only
     their tails), collected by libxml2 in one call: ~6x faster on a heading or paragraph.
+    An element without children (most links, headings, titles) holds nothing but its .text,
+    which is read ~10x cheaper than a serializer run.
     """
+    if not len(el):
+        return el.text or ""
     return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
