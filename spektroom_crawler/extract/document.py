@@ -20,6 +20,7 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+BOM_PREFIXES = tuple(bom for bom, _ in BOMS)
 # <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">.
 META_CHARSET_RE = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 # lxml refuses str input that still carries an XML encoding declaration.
@@ -83,15 +84,24 @@ def parse_document(data: bytes | str) -> etree._Element | None:
     UTF-8 bytes (declared or valid as such: the common case) go to libxml2 as bytes with the
     encoding fixed, which skips building a Python str and re-encoding it for the parser.
     Everything else is decoded by `decode_html` first.
+
+    Whether undeclared bytes are valid UTF-8 is not checked up front (a full decode just to
+    throw the str away): libxml2 reports invalid UTF-8 as a parse error, and it logs every error
+    until its cap of 100. So a clean parse proves the bytes valid; only a page with parse errors
+    gets the exact check, and only invalid UTF-8 is parsed a second time, decoded.
     """
     if isinstance(data, bytes):
         if declared_encoding(data) in (None, "utf-8"):
             body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
-            if body.isascii() or _is_utf8(body):
-                return _parse(body, "utf-8") if body.strip() else None
+            if not body or body.isspace():  # what `not body.strip()` says, without the copy
+                return None
+            parser = _parser("utf-8")
+            root = _parse(body, parser)
+            if not parser.error_log or body.isascii() or _is_utf8(body):
+                return root
         data = decode_html(data)
     text = XML_DECL_RE.sub("", data, count=1)
-    return _parse(text, None) if text.strip() else None
+    return _parse(text, _parser(None)) if text.strip() else None
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -102,9 +112,9 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def _parse(data: bytes | str, encoding: str | None) -> etree._Element | None:
+def _parse(data: bytes | str, parser: etree.HTMLParser) -> etree._Element | None:
     try:
-        root = etree.fromstring(data, _parser(encoding))
+        root = etree.fromstring(data, parser)
     except (etree.XMLSyntaxError, ValueError):
         return None
     return root if root is not None and isinstance(root.tag, str) else None
