@@ -202,9 +202,12 @@ def _safe_canonical(url: str) -> str | None:
 
 
 def _canonical(page: Page) -> str | None:
-    """The page's declared canonical URL (<link rel=canonical>, then og:url), canonicalized."""
-    for href in (_link_canonical(page), page.meta("og:url")):
-        absolute = page.absolute(href)
+    """The page's declared canonical URL (<link rel=canonical>, then og:url), canonicalized.
+
+    og:url is looked up only when the link gives nothing usable (most pages have the link).
+    """
+    for find in (_link_canonical, _og_url):
+        absolute = page.absolute(find(page))
         if absolute:
             canonical = _safe_canonical(absolute)
             if canonical:
@@ -217,6 +220,10 @@ def _link_canonical(page: Page) -> str | None:
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
             return str(link.get("href"))
     return None
+
+
+def _og_url(page: Page) -> str | None:
+    return page.meta("og:url")
 
 
 def _site_hosts(page: Page, article: Article) -> set[str]:
