@@ -154,13 +154,14 @@ def _fill(page: Page, article: Article, now: dt.datetime | None) -> None:
 def _has_closing_html(data: bytes | str) -> bool:
     if isinstance(data, bytes):
         # "</html>" is normally the last end tag: try the regex only at end tags, from the end,
-        # instead of a case-insensitive scan through the whole tail.
-        tail = data[-TAIL_CHARS:]
-        at = tail.rfind(b"</")
+        # instead of a case-insensitive scan through the whole tail (searched in place: the
+        # tail is the end of the data, so it needs no copy).
+        start = max(0, len(data) - TAIL_CHARS)
+        at = data.rfind(b"</", start)
         while at >= 0:
-            if CLOSING_HTML_BYTES_RE.match(tail, at):
+            if CLOSING_HTML_BYTES_RE.match(data, at):
                 return True
-            at = tail.rfind(b"</", 0, at)
+            at = data.rfind(b"</", start, at)
         return False
     return CLOSING_HTML_RE.search(data[-TAIL_CHARS:]) is not None
 
