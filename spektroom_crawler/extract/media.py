@@ -37,6 +37,7 @@ PHOTO_CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
 )
 PHOTO_CREDIT_CHECKS = tuple(zip(PHOTO_CREDIT_RES, PHOTO_CREDIT_NEEDLES, strict=True))
 DANGLING_PUNCT_RE = re.compile(r"\s+[.,;:|-]+$")
+DANGLING_PUNCT = tuple(".,;:|-")
 
 
 def split_photo_credit(caption: str | None) -> tuple[str | None, str | None]:
@@ -53,7 +54,9 @@ def split_photo_credit(caption: str | None) -> tuple[str | None, str | None]:
         else:
             match = pattern.search(text)
             if match:
-                rest = DANGLING_PUNCT_RE.sub("", text[: match.start()].rstrip())
+                rest = text[: match.start()].rstrip()
+                if rest.endswith(DANGLING_PUNCT):  # the regex's own precondition, cheaply
+                    rest = DANGLING_PUNCT_RE.sub("", rest)
                 return rest or None, norm_space(match.group("credit"))
     return text, None
 
