@@ -85,20 +85,17 @@ def parse_document(data: bytes | str) -> etree._Element | None:
     encoding fixed, which skips building a Python str and re-encoding it for the parser.
     Everything else is decoded by `decode_html` first.
 
-    Whether undeclared bytes are valid UTF-8 is not checked up front (a full decode just to
-    throw the str away): libxml2 reports invalid UTF-8 as a parse error, and it logs every error
-    until its cap of 100. So a clean parse proves the bytes valid; only a page with parse errors
-    gets the exact check, and only invalid UTF-8 is parsed a second time, decoded.
+    The UTF-8 check decodes the whole page up front, and that is cheaper than it looks: the
+    large allocation makes glibc consolidate the chunks the previous page's tree left behind
+    before libxml2 allocates this one, and the parse after it runs ~10% faster. (Parsing first
+    and checking only when libxml2 logged an error skips the decode but measured ~6 us slower.)
     """
     if isinstance(data, bytes):
         if declared_encoding(data) in (None, "utf-8"):
             body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
-            if not body or body.isspace():  # what `not body.strip()` says, without the copy
-                return None
-            parser = _parser("utf-8")
-            root = _parse(body, parser)
-            if not parser.error_log or body.isascii() or _is_utf8(body):
-                return root
+            if body.isascii() or _is_utf8(body):
+                # isspace: what `not body.strip()` says, without copying the page
+                return None if not body or body.isspace() else _parse(body, _parser("utf-8"))
         data = decode_html(data)
     text = XML_DECL_RE.sub("", data, count=1)
     return _parse(text, _parser(None)) if text.strip() else None
