@@ -8,6 +8,7 @@ UTF-8 if the bytes are valid UTF-8, then windows-1252 (the web's de-facto "latin
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import threading
 
@@ -32,14 +33,20 @@ SNIFF_BYTES = 4096
 
 def declared_encoding(data: bytes) -> str | None:
     """The encoding a page declares in its first bytes (BOM or meta), as a Python codec name."""
-    for bom, name in BOMS:
-        if data.startswith(bom):
-            return name
-    match = META_CHARSET_RE.search(data[:SNIFF_BYTES])
-    if not match:
-        return None
+    if data.startswith(BOM_PREFIXES):
+        for bom, name in BOMS:
+            if data.startswith(bom):
+                return name
+    match = META_CHARSET_RE.search(data, 0, SNIFF_BYTES)  # endpos: no copy of the first bytes
+    return _codec_name(match.group(1)) if match else None
+
+
+@functools.lru_cache(maxsize=256)
+def _codec_name(label: bytes) -> str | None:
+    """A declared charset label as a Python codec name, None when unknown. Cached: a crawl sees
+    the same few labels ("utf-8", "UTF-8", ...) on nearly every page."""
     try:
-        name = codecs.lookup(match.group(1).decode("ascii")).name
+        name = codecs.lookup(label.decode("ascii")).name
     except LookupError:
         return None
     return "cp1252" if name in WINDOWS_1252_ALIASES else name
