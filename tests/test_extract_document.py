@@ -118,3 +118,19 @@ def test_parse_document_undeclared_bytes(prefix: bytes, raw: bytes, expected: st
     h1 = root.find(".//h1")
     assert h1 is not None and text_content(h1) == expected
     assert parse_document(prefix + b"<h1>" + raw + b"</h1>") is not None
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p></p>", ""),
+        ("<p>a &amp; b</p>", "a & b"),
+        ("<p>a<!-- c -->b</p>", "ab"),  # a comment child: its text is not content, its tail is
+        ("<p>a<b>b</b>c<br>d</p>", "abcd"),
+    ],
+)
+def test_text_content(html: str, expected: str) -> None:
+    root = parse_html(html)
+    assert root is not None
+    p = root.find(".//p")
+    assert p is not None and text_content(p) == expected
