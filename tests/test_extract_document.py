@@ -11,6 +11,7 @@ from spektroom_crawler.extract.document import (
     decode_html,
     element_text,
     norm_space,
+    parse_document,
     parse_html,
     text_content,
 )
@@ -93,3 +94,43 @@ def test_element_text_keeps_br_and_drops_scripts() -> None:
     p = root.find(".//p")
     assert p is not None
     assert element_text(p) == "Reporter: A\nEditor: B akhir"
+
+
+# Undeclared bytes are UTF-8 only when all of them are, wherever the bad byte sits: also after
+# more parse errors than libxml2 reports (it logs only its first 100).
+MANY_ERRORS = b"<p>x</q>" * 150
+
+
+@pytest.mark.parametrize(
+    "prefix", [b"", b"<p>x</q>", MANY_ERRORS], ids=["clean", "one-error", "errors-past-cap"]
+)
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (CP1252_TEXT.encode("cp1252"), CP1252_TEXT),  # not UTF-8: windows-1252
+        (CP1252_TEXT.encode(), CP1252_TEXT),  # valid UTF-8
+        (b"caf\xc3", "caf\u00c3"),  # truncated sequence at the very end: windows-1252
+    ],
+)
+def test_parse_document_undeclared_bytes(prefix: bytes, raw: bytes, expected: str) -> None:
+    root = parse_document(b"<html><body>" + prefix + b"<h1>" + raw + b"</h1></body></html>")
+    assert root is not None
+    h1 = root.find(".//h1")
+    assert h1 is not None and text_content(h1) == expected
+    assert parse_document(prefix + b"<h1>" + raw + b"</h1>") is not None
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p></p>", ""),
+        ("<p>a &amp; b</p>", "a & b"),
+        ("<p>a<!-- c -->b</p>", "ab"),  # a comment child: its text is not content, its tail is
+        ("<p>a<b>b</b>c<br>d</p>", "abcd"),
+    ],
+)
+def test_text_content(html: str, expected: str) -> None:
+    root = parse_html(html)
+    assert root is not None
+    p = root.find(".//p")
+    assert p is not None and text_content(p) == expected

@@ -261,3 +261,13 @@ def test_texts_after() -> None:
     assert h1 is not None
     assert texts_after(h1, 4) == ["tail", "a", "b ", "c"]
     assert texts_after(h1, 10)[-1] == "d"
+
+
+def test_rel_links_and_class_index_in_document_order() -> None:
+    page = page_of(
+        '<html class="related"><body><a rel="tag" href="/t/a">A</a><a rel="">empty</a>'
+        '<div class="related x"><a rel="author nofollow" href="/author/b">B</a></div>'
+        "<a>no rel</a><a rel=' '>blank</a></body></html>"
+    )
+    assert [a.text for a in page.rel_links] == ["A", "B", "blank"]  # rel="" is no rel
+    assert [el.tag for el in page.cls("related")] == ["html", "div"]  # the root's class too

@@ -154,13 +154,14 @@ def _fill(page: Page, article: Article, now: dt.datetime | None) -> None:
 def _has_closing_html(data: bytes | str) -> bool:
     if isinstance(data, bytes):
         # "</html>" is normally the last end tag: try the regex only at end tags, from the end,
-        # instead of a case-insensitive scan through the whole tail.
-        tail = data[-TAIL_CHARS:]
-        at = tail.rfind(b"</")
+        # instead of a case-insensitive scan through the whole tail (searched in place: the
+        # tail is the end of the data, so it needs no copy).
+        start = max(0, len(data) - TAIL_CHARS)
+        at = data.rfind(b"</", start)
         while at >= 0:
-            if CLOSING_HTML_BYTES_RE.match(tail, at):
+            if CLOSING_HTML_BYTES_RE.match(data, at):
                 return True
-            at = tail.rfind(b"</", 0, at)
+            at = data.rfind(b"</", start, at)
         return False
     return CLOSING_HTML_RE.search(data[-TAIL_CHARS:]) is not None
 
@@ -202,9 +203,12 @@ def _safe_canonical(url: str) -> str | None:
 
 
 def _canonical(page: Page) -> str | None:
-    """The page's declared canonical URL (<link rel=canonical>, then og:url), canonicalized."""
-    for href in (_link_canonical(page), page.meta("og:url")):
-        absolute = page.absolute(href)
+    """The page's declared canonical URL (<link rel=canonical>, then og:url), canonicalized.
+
+    og:url is looked up only when the link gives nothing usable (most pages have the link).
+    """
+    for find in (_link_canonical, _og_url):
+        absolute = page.absolute(find(page))
         if absolute:
             canonical = _safe_canonical(absolute)
             if canonical:
@@ -217,6 +221,10 @@ def _link_canonical(page: Page) -> str | None:
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
             return str(link.get("href"))
     return None
+
+
+def _og_url(page: Page) -> str | None:
+    return page.meta("og:url")
 
 
 def _site_hosts(page: Page, article: Article) -> set[str]:

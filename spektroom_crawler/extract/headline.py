@@ -25,27 +25,30 @@ TRUNCATED_RE = re.compile(r"(?:\.\.\.|…)\s*$")
 
 def is_logo_h1(el: etree._Element) -> bool:
     """True for an h1 that holds the site logo or name rather than a headline."""
+    return _headline_text(el) is None
+
+
+def _headline_text(el: etree._Element) -> str | None:
+    """The h1's text, or None when the h1 is the site logo/name (its text is read only once)."""
     if LOGO_CLASS_RE.search(el.get("class") or ""):
-        return True
+        return None
     text = norm_space(text_content(el))
-    if text.lower() in SITE_NAMES or not text:
-        return True
+    if not text or text.lower() in SITE_NAMES:
+        return None
     parent = el.getparent()
     while parent is not None and parent.tag not in ("article", "main", "body"):
         if parent.tag == "nav" or (
             parent.tag == "header"
             and SITE_HEADER_RE.search(f"{parent.get('class') or ''} {parent.get('id') or ''}")
         ):
-            return True
+            return None
         parent = parent.getparent()
-    return False
+    return text
 
 
 def _h1_text(page: Page, elements: list[etree._Element]) -> str | None:
     for el in elements:
-        if is_logo_h1(el):
-            continue
-        text = norm_space(text_content(el))
+        text = _headline_text(el)
         if text:
             page.headline_el = el
             return text

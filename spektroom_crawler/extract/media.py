@@ -35,7 +35,9 @@ PHOTO_CREDIT_RES: tuple[re.Pattern[str], ...] = (
 PHOTO_CREDIT_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("(", ":"), (":",), ("ANTARA", "/"), ("/",), ("(", ")"),
 )
+PHOTO_CREDIT_CHECKS = tuple(zip(PHOTO_CREDIT_RES, PHOTO_CREDIT_NEEDLES, strict=True))
 DANGLING_PUNCT_RE = re.compile(r"\s+[.,;:|-]+$")
+DANGLING_PUNCT = tuple(".,;:|-")
 
 
 def split_photo_credit(caption: str | None) -> tuple[str | None, str | None]:
@@ -43,13 +45,19 @@ def split_photo_credit(caption: str | None) -> tuple[str | None, str | None]:
     text = norm_space(caption)
     if not text:
         return None, None
-    for pattern, needles in zip(PHOTO_CREDIT_RES, PHOTO_CREDIT_NEEDLES, strict=True):
-        if not all(n in text for n in needles):
-            continue
-        match = pattern.search(text)
-        if match:
-            rest = DANGLING_PUNCT_RE.sub("", text[: match.start()].rstrip())
-            return rest or None, norm_space(match.group("credit"))
+    if ":" not in text and "/" not in text and "(" not in text:
+        return text, None  # every credit pattern needs one of these: most captions stop here
+    for pattern, needles in PHOTO_CREDIT_CHECKS:
+        for needle in needles:
+            if needle not in text:
+                break
+        else:
+            match = pattern.search(text)
+            if match:
+                rest = text[: match.start()].rstrip()
+                if rest.endswith(DANGLING_PUNCT):  # the regex's own precondition, cheaply
+                    rest = DANGLING_PUNCT_RE.sub("", rest)
+                return rest or None, norm_space(match.group("credit"))
     return text, None
 
 

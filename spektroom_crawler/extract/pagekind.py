@@ -33,7 +33,9 @@ STATIC_BODY_CLASSES = frozenset({"page-template", "page", "page-template-default
 
 
 def is_error_page(page: Page) -> bool:
-    if ERROR_BODY_CLASS_RE.search(_body_class(page)):
+    body_class = _body_class(page)
+    # The regex needs "error" as written: the substring test spares it the long class list.
+    if "error" in body_class and ERROR_BODY_CLASS_RE.search(body_class):
         return True
     if page.article_ld is not None or page.meta("og:type") == "article":
         return False
