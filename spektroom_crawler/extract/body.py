@@ -174,11 +174,19 @@ def extract_body(page: Page) -> Body:
     return body
 
 
+def _lines(raw: str) -> list[str]:
+    """The lines of a paragraph's text (split at <br>), each whitespace-normalized."""
+    if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+        # Printable means no whitespace but the plain space (so no "\n" either): one line,
+        # normalized already. Most paragraphs are; this test is ~3x cheaper than split + join.
+        return [raw]
+    return [" ".join(line.split()) for line in raw.split("\n")]
+
+
 def _add_block(body: Body, raw: str) -> bool:
     """Add one paragraph's text (lines split by <br>); False when the story has ended."""
     kept: list[str] = []
-    for raw_line in raw.split("\n"):
-        line = " ".join(raw_line.split())  # norm_space, inline: this runs for every line
+    for line in _lines(raw):
         if not line or (line[0] in BACA_JUGA_FIRST and BACA_JUGA_RE.match(line)):
             continue
         if len(line) <= END_OF_STORY_MAX_CHARS and END_OF_STORY_RE.match(line):

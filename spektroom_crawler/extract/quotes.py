@@ -329,14 +329,14 @@ def _trie_pattern(words: Iterable[str]) -> str:
 # Where INDIRECT_VERB_RE or MENURUT_RE may match, in the lower-cased article: one scan for the
 # me- verbs and "menurut" (case-sensitive with the literal prefix "me": the regex engine jumps
 # from "me" to "me"), bytes.find for the other verbs ("berkata"). The article is lower-cased
-# as UTF-8 bytes (see `_verb_hints`), so the pattern is a bytes pattern.
+# as bytes (see `_verb_hints`), so the pattern is a bytes pattern.
 VERB_HINT_RE = re.compile(
     _trie_pattern([*(v for v in ME_VERBS if v.startswith("me")), "menurut"]).encode()
 )
 OTHER_VERBS = tuple(v.encode() for v in ME_VERBS if not v.startswith("me"))
 # The only characters whose str.lower() is (or holds) an ASCII letter but that are not ASCII
-# themselves (tests/test_quotes.py checks this against the whole of Unicode): bytes.lower()
-# of the UTF-8 text equals str.lower() on every text without them.
+# themselves (tests/test_quotes_scan.py checks this against the whole of Unicode): on a text
+# without them, `_ascii_lower` finds the ASCII words that str.lower() would give.
 NON_ASCII_TO_ASCII_LOWER = ("\u0130", "\u212a")  # "İ" -> "i̇", KELVIN SIGN -> "k"
 # A sentence boundary: end punctuation (maybe a closing mark) and a space.
 SENTENCE_BOUNDARY_RE = re.compile(rf"[.!?]+[{_QUOTE_CHARS}’)]?\s+")
@@ -1088,32 +1088,36 @@ def _verb_hints(paras: list[str], joined: str) -> _Hints:
     paragraphs without a verb are left out. INDIRECT_VERB_RE / MENURUT_RE are then tried only
     at these offsets: both begin with a word boundary and the verb, and a hint covers only
     letters, so no match is skipped. Speech verbs are thus recognized as `str.lower()` sees
-    them. The article is lower-cased as UTF-8 bytes: bytes.lower() touches only ASCII and is
-    several times faster than str.lower() on non-ASCII text, and it is the same lower-casing
-    unless the text has one of NON_ASCII_TO_ASCII_LOWER. A paragraph whose lower-casing
-    changes its length ("İ") gets None instead of a list: it is scanned in full when it holds
-    a verb at all.
+    them. The article is lower-cased as bytes, one byte per character (Latin-1, "?" for the
+    rest): bytes.lower() touches only ASCII and is several times faster than str.lower() on
+    non-ASCII text, and it is the same lower-casing unless the text has one of
+    NON_ASCII_TO_ASCII_LOWER. A paragraph whose lower-casing changes its length ("İ") gets
+    None instead of a list: it is scanned in full when it holds a verb at all.
     """
-    if not any(c in joined for c in NON_ASCII_TO_ASCII_LOWER):
-        return _verb_hints_in(paras, joined.encode().lower())
+    if NON_ASCII_TO_ASCII_LOWER[0] not in joined and NON_ASCII_TO_ASCII_LOWER[1] not in joined:
+        return _verb_hints_in(paras, _ascii_lower(joined))
     out: dict[int, tuple[list[int] | None, list[int] | None]] = {}
     for pi, text in enumerate(paras):
-        low_p = text.lower()
+        low_p = _ascii_lower(text.lower())
         if len(low_p) == len(text):  # one character for one: offsets carry over
-            if found := _verb_hints_in([text], low_p.encode()):
+            if found := _verb_hints_in([text], low_p):
                 out[pi] = found[0]
             continue
         # As a full scan: try the patterns everywhere, if a verb is there at all.
-        low_b = low_p.encode()
-        has_me = VERB_HINT_RE.search(low_b) or any(v in low_b for v in OTHER_VERBS)
-        has_menurut = b"menurut" in low_b
+        has_me = VERB_HINT_RE.search(low_p) or any(v in low_p for v in OTHER_VERBS)
+        has_menurut = b"menurut" in low_p
         if has_me or has_menurut:
             out[pi] = (None if has_me else [], None if has_menurut else [])
     return out
 
 
+def _ascii_lower(text: str) -> bytes:
+    """`text` with its ASCII letters lower-cased, one byte per character (offsets carry over)."""
+    return text.encode("latin-1", "replace").lower()
+
+
 def _verb_hints_in(paras: list[str], low: bytes) -> _Hints:
-    """`low`: the paragraphs joined with `_SEP`, lower-cased, as UTF-8 (offsets in bytes)."""
+    """`low`: the paragraphs joined with `_SEP`, as `_ascii_lower` gives them."""
     hits = [m.start() for m in VERB_HINT_RE.finditer(low)]
     for verb in OTHER_VERBS:
         at = low.find(verb)
@@ -1127,18 +1131,13 @@ def _verb_hints_in(paras: list[str], low: bytes) -> _Hints:
     pi = 0
     base = 0
     nxt = len(paras[0]) + 1
-    done_b = done_c = 0  # bytes of `low` read so far, and the characters they decode to
-    for at_b in hits:
-        # A hit starts with an ASCII letter, so the slice ends between characters.
-        done_c += len(low[done_b:at_b].decode())
-        done_b = at_b
-        at = done_c
+    for at in hits:
         while at >= nxt:
             pi += 1
             base = nxt
             nxt += len(paras[pi]) + 1
         me, menurut = out.setdefault(pi, ([], []))
-        (menurut if low.startswith(b"menurut", at_b) else me).append(at - base)
+        (menurut if low.startswith(b"menurut", at) else me).append(at - base)
     return out
 
 
