@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from spektroom_crawler.extract.article import _without_dateline, extract_article
-from spektroom_crawler.extract.body import extract_body
+from spektroom_crawler.extract.body import GLUED_TRAILER_RE, extract_body, split_trailer
 from spektroom_crawler.extract.document import parse_html
 from spektroom_crawler.extract.quotes import extract_quotes
 from spektroom_crawler.extract.sources import build_page
@@ -38,3 +38,18 @@ def test_odd_whitespace_is_normalized() -> None:
         "Satu dua tiga", "A B C\u200bD E", "Menurut Lili, warga aman.", "Kata Weni : “Kami siap.”"
     ]
     assert extract_quotes(body.paragraphs, normalized=True) == extract_quotes(body.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "akhir.// Apolonius.", "akhir. //Apolonius", "akhir \u00a0 // Sri Wahyuni.  ",
+        "http://x.id // Budi", "a // Budi // Apolonius.", "a ///Budi", "a:// Budi", "a/ // Budi",
+        "A // B c d e f g", "A // B c d e f", "akhir.// Budi\n", "// Budi", "//", "x //budi",
+        "lihat https://spektroom.co.id/ ya", "a // Budi / Andi", "a //\tO'Neil-Jr. .",
+    ],
+)
+def test_split_trailer_is_the_leftmost_search_match(text: str) -> None:
+    match = GLUED_TRAILER_RE.search(text)
+    want = (text[: match.start()].rstrip(), [("//", match.group("name"))]) if match else (text, [])
+    assert split_trailer(text) == want

@@ -129,12 +129,16 @@ def _skipped(p: etree._Element, container: etree._Element) -> bool:
 
 def split_trailer(text: str) -> tuple[str, list[tuple[str, str]]]:
     """Split a glued "// Name." trailer off a paragraph: ("... layak.", [("//", "Name")])."""
-    if "//" not in text:
+    last = text.rfind("//")
+    if last < 0:
         return text, []
-    match = GLUED_TRAILER_RE.search(text)
+    # No "/" can follow the "//" of a match, so only the last "//" can start one, and the
+    # match starts with the spaces before it: one anchored try instead of a search.
+    head = text[:last].rstrip()
+    match = GLUED_TRAILER_RE.match(text, len(head))
     if not match:
         return text, []
-    return text[: match.start()].rstrip(), [("//", match.group("name"))]
+    return head, [("//", match.group("name"))]
 
 
 def trailer_credits(line: str) -> list[tuple[str, str]] | None:
