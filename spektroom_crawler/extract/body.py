@@ -166,7 +166,10 @@ def extract_body(page: Page) -> Body:
             if END_OF_STORY_RE.match(norm_space(text_content(p))):
                 break
             continue
-        if _skipped(p, container):
+        # A class-less <p> right in the container (the usual case) has nothing to skip.
+        if (p.get("class") is not None or p.getparent() is not container) and _skipped(
+            p, container
+        ):
             continue
         if not _add_block(body, element_text(p)):
             break

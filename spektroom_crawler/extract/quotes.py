@@ -754,8 +754,12 @@ def _strip_trailing_comma(s: str) -> str:
 
 def _is_abbrev_at(text: str, dot: int) -> bool:
     """Is the period at `dot` part of an abbreviation ("Dr.", "H.", "S.Sos.") rather than an end?"""
-    start = text.rfind(" ", 0, dot) + 1
-    word = text[start:dot].lstrip(_QUOTE_CHARS + "(")
+    return _is_abbrev_word(text[text.rfind(" ", 0, dot) + 1 : dot])
+
+
+@functools.lru_cache(maxsize=8192)  # pure, per word: the same sentence-final words recur
+def _is_abbrev_word(word: str) -> bool:
+    word = word.lstrip(_QUOTE_CHARS + "(")
     if not word:
         return False
     if len(word) == 1 and word.isalpha():
