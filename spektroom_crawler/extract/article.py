@@ -136,7 +136,7 @@ def _fill(page: Page, article: Article, now: dt.datetime | None) -> None:
         setattr(article, name, value)
         _note(article, name, src)
 
-    article.quotes = extract_quotes(_without_dateline(body.paragraphs, article))
+    article.quotes = extract_quotes(_without_dateline(body.paragraphs, article), normalized=True)
     _note(article, "quotes", "text" if article.quotes else None)
     article.related_urls = extract_related(page, _site_hosts(page, article))
     _note(article, "related_urls", "html:related" if article.related_urls else None)

@@ -129,12 +129,16 @@ def _skipped(p: etree._Element, container: etree._Element) -> bool:
 
 def split_trailer(text: str) -> tuple[str, list[tuple[str, str]]]:
     """Split a glued "// Name." trailer off a paragraph: ("... layak.", [("//", "Name")])."""
-    if "//" not in text:
+    last = text.rfind("//")
+    if last < 0:
         return text, []
-    match = GLUED_TRAILER_RE.search(text)
+    # No "/" can follow the "//" of a match, so only the last "//" can start one, and the
+    # match starts with the spaces before it: one anchored try instead of a search.
+    head = text[:last].rstrip()
+    match = GLUED_TRAILER_RE.match(text, len(head))
     if not match:
         return text, []
-    return text[: match.start()].rstrip(), [("//", match.group("name"))]
+    return head, [("//", match.group("name"))]
 
 
 def trailer_credits(line: str) -> list[tuple[str, str]] | None:
@@ -162,7 +166,10 @@ def extract_body(page: Page) -> Body:
             if END_OF_STORY_RE.match(norm_space(text_content(p))):
                 break
             continue
-        if _skipped(p, container):
+        # A class-less <p> right in the container (the usual case) has nothing to skip.
+        if (p.get("class") is not None or p.getparent() is not container) and _skipped(
+            p, container
+        ):
             continue
         if not _add_block(body, element_text(p)):
             break
@@ -174,11 +181,19 @@ def extract_body(page: Page) -> Body:
     return body
 
 
+def _lines(raw: str) -> list[str]:
+    """The lines of a paragraph's text (split at <br>), each whitespace-normalized."""
+    if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+        # Printable means no whitespace but the plain space (so no "\n" either): one line,
+        # normalized already. Most paragraphs are; this test is ~3x cheaper than split + join.
+        return [raw]
+    return [" ".join(line.split()) for line in raw.split("\n")]
+
+
 def _add_block(body: Body, raw: str) -> bool:
     """Add one paragraph's text (lines split by <br>); False when the story has ended."""
     kept: list[str] = []
-    for raw_line in raw.split("\n"):
-        line = " ".join(raw_line.split())  # norm_space, inline: this runs for every line
+    for line in _lines(raw):
         if not line or (line[0] in BACA_JUGA_FIRST and BACA_JUGA_RE.match(line)):
             continue
         if len(line) <= END_OF_STORY_MAX_CHARS and END_OF_STORY_RE.match(line):

@@ -298,13 +298,46 @@ INDIRECT_VERB_RE = re.compile(
     re.IGNORECASE,
 )
 MENURUT_RE = re.compile(r"\b(?P<verb>menurut)(?P<nya>nya)?\b", re.IGNORECASE)
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regex for a set of plain words, as a trie: "me(?:n(?:gakui|ilai)|maparkan)".
+
+    The engine then reads each letter once instead of trying every word in turn. A word that
+    is a prefix of another becomes an optional tail, so the longest word matches, as it does
+    in an alternation sorted longest first.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        groups.setdefault(word[0], []).append(word)
+    branches = []
+    for group in groups.values():
+        first, last = group[0], group[-1]  # sorted: their common prefix is everyone's
+        n = 0
+        while n < len(first) and first[n] == last[n]:
+            n += 1
+        common = first[:n]
+        tails = [w[n:] for w in group if len(w) > n]
+        if not tails:
+            branches.append(re.escape(common))
+            continue
+        optional = "?" if len(tails) < len(group) else ""
+        branches.append(f"{re.escape(common)}(?:{_trie_pattern(tails)}){optional}")
+    return "|".join(branches)
+
+
 # Where INDIRECT_VERB_RE or MENURUT_RE may match, in the lower-cased article: one scan for the
 # me- verbs and "menurut" (case-sensitive with the literal prefix "me": the regex engine jumps
-# from "me" to "me"), str.find for the other verbs ("berkata").
+# from "me" to "me"), bytes.find for the other verbs ("berkata"). The article is lower-cased
+# as bytes (see `_verb_hints`), so the pattern is a bytes pattern.
 VERB_HINT_RE = re.compile(
-    "me(?:" + "|".join(v[2:] for v in ME_VERBS if v.startswith("me")) + "|nurut)"
+    _trie_pattern([*(v for v in ME_VERBS if v.startswith("me")), "menurut"]).encode()
 )
-OTHER_VERBS = tuple(v for v in ME_VERBS if not v.startswith("me"))
+OTHER_VERBS = tuple(v.encode() for v in ME_VERBS if not v.startswith("me"))
+# The only characters whose str.lower() is (or holds) an ASCII letter but that are not ASCII
+# themselves (tests/test_quotes_scan.py checks this against the whole of Unicode): on a text
+# without them, `_ascii_lower` finds the ASCII words that str.lower() would give.
+NON_ASCII_TO_ASCII_LOWER = ("\u0130", "\u212a")  # "İ" -> "i̇", KELVIN SIGN -> "k"
 # A sentence boundary: end punctuation (maybe a closing mark) and a space.
 SENTENCE_BOUNDARY_RE = re.compile(rf"[.!?]+[{_QUOTE_CHARS}’)]?\s+")
 # The end of a sentence: end punctuation followed by a capital (maybe after a mark) or the end.
@@ -721,8 +754,12 @@ def _strip_trailing_comma(s: str) -> str:
 
 def _is_abbrev_at(text: str, dot: int) -> bool:
     """Is the period at `dot` part of an abbreviation ("Dr.", "H.", "S.Sos.") rather than an end?"""
-    start = text.rfind(" ", 0, dot) + 1
-    word = text[start:dot].lstrip(_QUOTE_CHARS + "(")
+    return _is_abbrev_word(text[text.rfind(" ", 0, dot) + 1 : dot])
+
+
+@functools.lru_cache(maxsize=8192)  # pure, per word: the same sentence-final words recur
+def _is_abbrev_word(word: str) -> bool:
+    word = word.lstrip(_QUOTE_CHARS + "(")
     if not word:
         return False
     if len(word) == 1 and word.isalpha():
@@ -1055,28 +1092,36 @@ def _verb_hints(paras: list[str], joined: str) -> _Hints:
     paragraphs without a verb are left out. INDIRECT_VERB_RE / MENURUT_RE are then tried only
     at these offsets: both begin with a word boundary and the verb, and a hint covers only
     letters, so no match is skipped. Speech verbs are thus recognized as `str.lower()` sees
-    them. A paragraph whose lower-casing changes its length ("İ") gets None instead of a list:
-    it is scanned in full when it holds a verb at all.
+    them. The article is lower-cased as bytes, one byte per character (Latin-1, "?" for the
+    rest): bytes.lower() touches only ASCII and is several times faster than str.lower() on
+    non-ASCII text, and it is the same lower-casing unless the text has one of
+    NON_ASCII_TO_ASCII_LOWER. A paragraph whose lower-casing changes its length ("İ") gets
+    None instead of a list: it is scanned in full when it holds a verb at all.
     """
-    low = joined.lower()
-    if len(low) != len(joined):
-        out: dict[int, tuple[list[int] | None, list[int] | None]] = {}
-        for pi, text in enumerate(paras):
-            low_p = text.lower()
-            if len(low_p) == len(text):
-                if found := _verb_hints_in([text], low_p):
-                    out[pi] = found[0]
-                continue
-            # As a full scan: try the patterns everywhere, if a verb is there at all.
-            has_me = VERB_HINT_RE.search(low_p) or any(v in low_p for v in OTHER_VERBS)
-            has_menurut = "menurut" in low_p
-            if has_me or has_menurut:
-                out[pi] = (None if has_me else [], None if has_menurut else [])
-        return out
-    return _verb_hints_in(paras, low)
+    if NON_ASCII_TO_ASCII_LOWER[0] not in joined and NON_ASCII_TO_ASCII_LOWER[1] not in joined:
+        return _verb_hints_in(paras, _ascii_lower(joined))
+    out: dict[int, tuple[list[int] | None, list[int] | None]] = {}
+    for pi, text in enumerate(paras):
+        low_p = _ascii_lower(text.lower())
+        if len(low_p) == len(text):  # one character for one: offsets carry over
+            if found := _verb_hints_in([text], low_p):
+                out[pi] = found[0]
+            continue
+        # As a full scan: try the patterns everywhere, if a verb is there at all.
+        has_me = VERB_HINT_RE.search(low_p) or any(v in low_p for v in OTHER_VERBS)
+        has_menurut = b"menurut" in low_p
+        if has_me or has_menurut:
+            out[pi] = (None if has_me else [], None if has_menurut else [])
+    return out
 
 
-def _verb_hints_in(paras: list[str], low: str) -> _Hints:
+def _ascii_lower(text: str) -> bytes:
+    """`text` with its ASCII letters lower-cased, one byte per character (offsets carry over)."""
+    return text.encode("latin-1", "replace").lower()
+
+
+def _verb_hints_in(paras: list[str], low: bytes) -> _Hints:
+    """`low`: the paragraphs joined with `_SEP`, as `_ascii_lower` gives them."""
     hits = [m.start() for m in VERB_HINT_RE.finditer(low)]
     for verb in OTHER_VERBS:
         at = low.find(verb)
@@ -1096,7 +1141,7 @@ def _verb_hints_in(paras: list[str], low: str) -> _Hints:
             base = nxt
             nxt += len(paras[pi]) + 1
         me, menurut = out.setdefault(pi, ([], []))
-        (menurut if low.startswith("menurut", at) else me).append(at - base)
+        (menurut if low.startswith(b"menurut", at) else me).append(at - base)
     return out
 
 
@@ -1353,9 +1398,13 @@ class _Speakers:
         return name, title
 
 
-def extract_quotes(paragraphs: Sequence[str] | None) -> list[Quote]:
-    """Direct and indirect quotes of an article's body paragraphs, in reading order."""
-    paras = _normalize(paragraphs)
+def extract_quotes(paragraphs: Sequence[str] | None, *, normalized: bool = False) -> list[Quote]:
+    """Direct and indirect quotes of an article's body paragraphs, in reading order.
+
+    `normalized`: the caller guarantees that every paragraph is a str with its whitespace
+    normalized already (extract_body's paragraphs are), so the per-character check is skipped.
+    """
+    paras = list(paragraphs or ()) if normalized else _normalize(paragraphs)
     if not any(paras):
         return []
     joined = _SEP.join(paras)

@@ -1,0 +1,56 @@
+"""The article-wide pre-scans of extract_quotes find exactly what full regex scans find."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from spektroom_crawler.extract import quotes
+from spektroom_crawler.extract.quotes import INDIRECT_VERB_RE, ME_VERBS, MENURUT_RE
+
+
+def test_only_listed_non_ascii_characters_lower_case_to_ascii() -> None:
+    # _verb_hints lower-cases UTF-8 bytes (ASCII only) unless one of these is in the text.
+    found = [
+        chr(c)
+        for c in range(0x80, sys.maxunicode + 1)
+        if len(chr(c).lower()) != 1 or chr(c).lower().isascii()
+    ]
+    assert sorted(found) == sorted(quotes.NON_ASCII_TO_ASCII_LOWER)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        [*ME_VERBS, "menurut"],
+        ["a", "ab", "abc", "b"],
+        ["menyebut", "menyebutkan"],
+        ["x.y", "x+z", "x"],
+    ],
+)
+def test_trie_pattern_matches_like_a_longest_first_alternation(words: list[str]) -> None:
+    trie = re.compile(quotes._trie_pattern(words))
+    plain = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    text = " ".join(words) + " " + "".join(words) + " " + " ".join(w[:-1] for w in words)
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+ARTICLES = [
+    # Kelvin sign: str.lower() makes it "k", so "mengataKan" (with U+212A) is a verb.
+    ["Sukardi menGATA\u212aan, semua siap.", "Menurut Lili, “aman.”", "tanpa kata kerja"],
+    # "İ" lower-cases to two characters: that article is hinted paragraph by paragraph.
+    ["İbrahim menegaskan: ya.", "Ia berkata, aman. Menurutnya cukup.", "“Kami siap,” ujarnya."],
+    ["“Kutip” — Menurut Weni, banjir surut. BERKATA, ia pulang.", "", "menyebutkan, menyebut, x"],
+]
+
+
+@pytest.mark.parametrize("paras", ARTICLES)
+def test_verb_hints_on_non_ascii_articles(paras: list[str]) -> None:
+    hints = quotes._verb_hints(paras, quotes._SEP.join(paras))
+    for pi, text in enumerate(paras):
+        me, menurut = hints.get(pi, ([], []))
+        for pattern, found in ((INDIRECT_VERB_RE, me), (MENURUT_RE, menurut)):
+            want = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in quotes._matches_at(pattern, text, found)] == want, text
