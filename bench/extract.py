@@ -26,14 +26,19 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+try:  # the installed build: editable, plain, or compiled (SPEKTROOM_COMPILE=1, see setup.py)
+    import spektroom_crawler  # noqa: F401
+except ImportError:  # a bare checkout
+    sys.path.insert(0, str(ROOT))
 
 import lxml.html  # noqa: E402
 
+import spektroom_crawler.extract as extract_package  # noqa: E402
 from spektroom_crawler.extract import article as article_module  # noqa: E402
 from spektroom_crawler.extract import extract_article  # noqa: E402
 
@@ -65,6 +70,17 @@ STAGES: dict[str, str] = {
     "extract_related": "related links",
 }
 REST = "(glue, record, timers)"
+
+
+def build_description() -> str:
+    """Which build of the extractor runs: how many of its modules are compiled, and where."""
+    modules = [m for m in sys.modules.values()
+               if m.__name__.startswith("spektroom_crawler.") and getattr(m, "__file__", None)]
+    compiled = [m for m in modules
+                if any(str(m.__file__).endswith(s) for s in EXTENSION_SUFFIXES)]
+    kind = f"compiled with mypyc ({len(compiled)} of {len(modules)} modules)" if compiled else (
+        "pure Python")
+    return f"{kind}, from {Path(str(extract_package.__file__)).parent.parent}"
 
 
 def timed(fn: Callable[[], object]) -> float:
@@ -184,6 +200,7 @@ def main() -> int:
         print(f"trafilatura is not importable ({exc}); install the bench extra", file=sys.stderr)
         return 2
 
+    print(f"extractor: {build_description()}")
     cases = load_cases(args.pages)
     if args.site:
         cases += load_site_cases()
