@@ -33,8 +33,11 @@ import datetime as dt, json, sys
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 import spektroom_crawler.extract.quotes as quotes
-from spektroom_crawler import extract_article
+from spektroom_crawler import extract_article, parse_date
 assert quotes.__file__.endswith(tuple(EXTENSION_SUFFIXES)), quotes.__file__
+# Compiled functions check argument types: public ones still take anything.
+assert parse_date(b"26/11/2025") is None and parse_date(None) is None
+assert quotes.split_person(42) == (None, None)
 now = dt.datetime(2026, 1, 15, 12, 0, tzinfo=dt.UTC)
 out = {}
 for path in sys.argv[1:]:

@@ -243,9 +243,12 @@ class _InvalidDate(ValueError):
 # --------------------------------------------------------------------------------------------
 
 
-def parse_date(text: str | None, *, now: datetime | None = None) -> datetime | date | None:
-    """Parse an Indonesian (or ISO/English) date text into an aware datetime, a date, or None."""
-    if not text or not isinstance(text, str):
+def parse_date(text: object, *, now: datetime | None = None) -> datetime | date | None:
+    """Parse an Indonesian (or ISO/English) date text into an aware datetime, a date, or None.
+
+    `text` is typed `object` because anything that is not a non-empty str gives None (the
+    compiled build checks argument types at run time, so the annotation must admit them)."""
+    if not isinstance(text, str) or not text:
         return None
     if now is None:
         now = datetime.now(WIB)

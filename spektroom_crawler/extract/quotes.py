@@ -493,11 +493,12 @@ def _clean_title(title: str) -> str | None:
     return title
 
 
-def split_person(raw: str | None) -> tuple[str | None, str | None]:
+def split_person(raw: object) -> tuple[str | None, str | None]:
     """Split a person mention into (bare name, title/role); honorifics and degrees are dropped.
 
     "Kepala Dinas Sosial Kapuas Hulu, Dr. H. Ahmad Yani, S.Sos., M.Si." ->
-    ("Ahmad Yani", "Kepala Dinas Sosial Kapuas Hulu"). Anything unusable -> (None, None).
+    ("Ahmad Yani", "Kepala Dinas Sosial Kapuas Hulu"). Anything unusable, a non-str too,
+    -> (None, None).
     """
     if not isinstance(raw, str):
         return None, None
