@@ -16,8 +16,10 @@ SPEKTROOM_CONTACT_URL = os.environ.get(
 )
 # Redis URL of a shared crawl (several workers, one queue); empty: a single-process crawl.
 SPEKTROOM_REDIS_URL = os.environ.get("SPEKTROOM_REDIS_URL", "")
-# Items written per transaction by the store pipeline.
-SPEKTROOM_STORE_BATCH_SIZE = 200
+# Items written per transaction by the store pipeline, and the longest an item waits in its
+# buffer in a slow crawl (seconds). The pipeline's defaults (pipelines/store.py; a test checks).
+SPEKTROOM_STORE_BATCH_SIZE = 1000
+SPEKTROOM_STORE_FLUSH_SECONDS = 10.0
 # Jaccard similarity (MinHash estimate) above which a body counts as a near-duplicate.
 SPEKTROOM_NEAR_DUPLICATE_THRESHOLD = 0.8
 # Re-fetch articles the store already has, even when their lastmod is not newer.

@@ -23,6 +23,7 @@ from pipelines.db.models import ArticlePerson, CrawlRun, QuoteRow
 from pipelines.dedupe import NormalizePipeline
 from pipelines.store import StorePipeline
 from pipelines.validate import ValidatePipeline
+from spektroom_crawler import settings
 from spektroom_crawler.record import Article
 from tests.factories import other_tppo_article, synthetic_article, tppo_article
 
@@ -211,6 +212,11 @@ def test_slow_crawl_commits_when_the_oldest_item_has_waited_flush_seconds(
     assert crawler.stats.get_value("spektroom/store/batches") == 2
     with pytest.raises(ValueError, match="FLUSH_SECONDS"):
         StorePipeline.from_crawler(make_crawler(sqlite_url, SPEKTROOM_STORE_FLUSH_SECONDS=0))
+
+
+def test_project_settings_match_the_pipeline_defaults() -> None:
+    assert settings.SPEKTROOM_STORE_BATCH_SIZE == store_module.DEFAULT_BATCH_SIZE
+    assert settings.SPEKTROOM_STORE_FLUSH_SECONDS == store_module.DEFAULT_FLUSH_SECONDS
 
 
 def test_store_skips_second_normalization_only_when_normalizer_runs_first(
