@@ -25,7 +25,7 @@ from tests.conftest import ROOT
 
 pytest.importorskip("mypyc.build", reason="mypy (the test extra) brings mypyc")
 
-NOW = dt.datetime(2026, 1, 15, 12, 0, tzinfo=dt.UTC)  # the same instant as in DUMP
+NOW = dt.datetime(2026, 1, 15, 12, 0, tzinfo=dt.UTC)  # passed to DUMP as its first argument
 
 # Runs inside the compiled copy: the record of every page as JSON on stdout.
 DUMP = r"""
@@ -38,9 +38,9 @@ assert quotes.__file__.endswith(tuple(EXTENSION_SUFFIXES)), quotes.__file__
 # Compiled functions check argument types: public ones still take anything.
 assert parse_date(b"26/11/2025") is None and parse_date(None) is None
 assert quotes.split_person(42) == (None, None)
-now = dt.datetime(2026, 1, 15, 12, 0, tzinfo=dt.UTC)
+now = dt.datetime.fromisoformat(sys.argv[1])
 out = {}
-for path in sys.argv[1:]:
+for path in sys.argv[2:]:
     data = Path(path).read_bytes()
     url = "https://spektroom.co.id/" + Path(path).stem + "/"
     out[path] = extract_article(data, url, now=now).to_dict(sources=True)
@@ -66,7 +66,7 @@ def test_compiled_extractor_gives_the_same_records(tmp_path: Path) -> None:
     pages = sorted(str(p) for p in (ROOT / "fixtures" / "pages").glob("*.html"))
     pages += sorted(str(p) for p in (ROOT / "fixtures" / "site").rglob("*.html"))
     run = subprocess.run(
-        [sys.executable, "-c", DUMP, *pages],
+        [sys.executable, "-c", DUMP, NOW.isoformat(), *pages],
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600,
     )
     assert run.returncode == 0, run.stderr[-3000:]
