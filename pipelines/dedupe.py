@@ -128,16 +128,114 @@ def canonical_url_for(article: Article) -> str:
     return canonicalize_url(article.url)
 
 
+TEXT_FIELDS = (
+    "headline", "subheadline", "section", "language", "photo_credit", "image_url",
+    "image_caption", "published_at", "modified_at", "published_at_raw", "modified_at_raw",
+    "event_date", "fetched_url", "fetched_at", "lastmod",
+)
+LIST_FIELDS = ("paragraphs", "tags", "authors", "editors", "related_urls", "warnings")
+DEDUPED_FIELDS = ("tags", "authors", "editors", "related_urls")  # case-insensitively
+# ASCII whitespace that `normalize_text` turns into a space (all but the space, and "\n",
+# which `is_normalized_article` counts because it joins the texts with it).
+_ASCII_SPACES = (b"\t", b"\r", b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e", b"\x1f")
+# The non-ASCII characters `normalize_text` removes or turns into a space.
+_UNCLEAN_OTHERS_RE = re.compile("[^\\S ]|[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+def is_normalized_article(article: Article) -> bool:
+    """Whether `normalize_article` would leave every text of the article as it is (the URLs
+    aside). Extraction yields clean text, so the pipeline verifies that in one pass over the
+    article's text instead of rebuilding forty strings, the lists and the quotes."""
+    texts: list[str] = []
+    for name in TEXT_FIELDS:
+        value = getattr(article, name)
+        if value is not None:
+            if type(value) is not str:
+                return False
+            texts.append(value)
+    for name in LIST_FIELDS:
+        values = getattr(article, name)
+        if type(values) is not list or any(type(value) is not str for value in values):
+            return False  # None items are dropped, other types turned into text
+        if name in DEDUPED_FIELDS and len({v.casefold() for v in values}) < len(values):
+            return False  # a repeated name is dropped
+        texts.extend(values)
+    dateline, quotes = article.dateline, article.quotes
+    if type(quotes) is not list:
+        return False
+    # A dateline or quote whose text is "" or None is dropped; their other parts may be None.
+    parts: list[object] = []
+    if dateline is not None:
+        parts += (dateline.text, dateline.place, dateline.outlet)
+        if type(dateline.text) is not str:
+            return False
+    for quote in quotes:
+        parts += (quote.text, quote.speaker, quote.speaker_title, quote.verb)
+        if type(quote.text) is not str:
+            return False
+    for part in parts:
+        if part is not None:
+            if type(part) is not str:
+                return False
+            texts.append(part)
+    for text in texts:  # empty, or a space at either end
+        if not text or text[0] == " " or text[-1] == " ":
+            return False
+    # One scan per byte value over the joined text (memchr), not one per text.
+    joined = "\n".join(texts)
+    data = joined.encode("utf-8", "surrogatepass")
+    if data.count(b"\n") != len(texts) - 1 or b"  " in data:
+        return False
+    if any(space in data for space in _ASCII_SPACES):
+        return False
+    if not data.isascii():
+        others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        if _UNCLEAN_OTHERS_RE.search(others):
+            return False
+        if not _nfc_inert(set(others)) and not unicodedata.is_normalized("NFC", joined):
+            return False
+    return True
+
+
+# Non-ASCII characters met so far that cannot make a text non-NFC (see `_nfc_inert`).
+_NFC_INERT: set[str] = set()
+
+
+def _nfc_inert(chars: set[str]) -> bool:
+    """Whether a text is NFC whatever these characters stand next to (ASCII is NFC).
+
+    True when each is its own NFC form, combines with nothing before it (canonical combining
+    class 0) and is no second character of a canonical composition. The last holds below
+    U+0900 and in the punctuation block U+2000-U+206F (dashes, curly quotes, ellipsis); the
+    first composing characters of class 0 are Indic vowel signs from U+093C on
+    (tests/storage/test_storage_normalize.py checks this against the whole Unicode table).
+    Most articles only add curly quotes, dashes and accented Latin letters to ASCII, so this
+    replaces a full `unicodedata.is_normalized` scan of the text with a set lookup.
+    """
+    unknown = chars - _NFC_INERT
+    for char in unknown:
+        code = ord(char)
+        if not (code < 0x900 or 0x2000 <= code < 0x2070):
+            return False
+        if unicodedata.combining(char) or not unicodedata.is_normalized("NFC", char):
+            return False
+    _NFC_INERT.update(unknown)
+    return True
+
+
 def normalize_article(article: Article) -> Article:
     """Clean an article in place and return it (idempotent)."""
     article.url = (article.url or "").strip()
     if article.url:
         article.canonical_url = canonical_url_for(article)
-    for name in (
-        "headline", "subheadline", "section", "language", "photo_credit", "image_url",
-        "image_caption", "published_at", "modified_at", "published_at_raw", "modified_at_raw",
-        "event_date", "fetched_url", "fetched_at", "lastmod",
-    ):
+    if not is_normalized_article(article):
+        _normalize_texts(article)
+    return article
+
+
+def _normalize_texts(article: Article) -> None:
+    """`normalize_text` over every text of the article, empty values and list items dropped."""
+    for name in TEXT_FIELDS:
         setattr(article, name, normalize_text(getattr(article, name)))
     # A paragraph never keeps a newline: the store joins paragraphs with a blank line.
     article.paragraphs = _normalize_paragraphs(article.paragraphs or [])
@@ -172,7 +270,6 @@ def normalize_article(article: Article) -> Article:
                 )
             )
     article.quotes = quotes
-    return article
 
 
 def body_words(paragraphs: Sequence[str]) -> list[bytes]:
