@@ -144,50 +144,47 @@ _UNCLEAN_OTHERS_RE = re.compile("[^\\S ]|[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 def is_normalized_article(article: Article) -> bool:
     """Whether `normalize_article` would leave every text of the article as it is (the URLs
-    aside). Extraction yields clean text, so the pipeline verifies that in one pass over the
-    article's text instead of rebuilding forty strings, the lists and the quotes."""
-    texts: list[str] = []
-    for name in TEXT_FIELDS:
-        value = getattr(article, name)
-        if value is not None:
-            if type(value) is not str:
-                return False
-            texts.append(value)
+    aside). Extraction yields clean text, so the pipeline verifies that in a few C-level scans
+    of the article's joined text instead of rebuilding forty strings, the lists and the quotes.
+    """
+    texts: list[str] = [
+        value for value in (getattr(article, name) for name in TEXT_FIELDS) if value is not None
+    ]
     for name in LIST_FIELDS:
         values = getattr(article, name)
-        if type(values) is not list or any(type(value) is not str for value in values):
-            return False  # None items are dropped, other types turned into text
-        if name in DEDUPED_FIELDS and len({v.casefold() for v in values}) < len(values):
-            return False  # a repeated name is dropped
-        texts.extend(values)
-    dateline, quotes = article.dateline, article.quotes
-    if type(quotes) is not list:
+        if type(values) is not list:
+            return False
+        texts += values
+    if type(article.quotes) is not list:
         return False
     # A dateline or quote whose text is "" or None is dropped; their other parts may be None.
-    parts: list[object] = []
+    dateline = article.dateline
     if dateline is not None:
-        parts += (dateline.text, dateline.place, dateline.outlet)
-        if type(dateline.text) is not str:
-            return False
-    for quote in quotes:
-        parts += (quote.text, quote.speaker, quote.speaker_title, quote.verb)
-        if type(quote.text) is not str:
-            return False
-    for part in parts:
-        if part is not None:
-            if type(part) is not str:
-                return False
-            texts.append(part)
-    for text in texts:  # empty, or a space at either end
-        if not text or text[0] == " " or text[-1] == " ":
-            return False
-    # One scan per byte value over the joined text (memchr), not one per text.
-    joined = "\n".join(texts)
+        texts.append(dateline.text)
+        texts += [part for part in (dateline.place, dateline.outlet) if part is not None]
+    for quote in article.quotes:
+        texts.append(quote.text)
+        texts += [
+            part for part in (quote.speaker, quote.speaker_title, quote.verb) if part is not None
+        ]
+    try:  # every text a str: None list items, None quote texts, numbers... are not
+        joined = "\n".join(texts)
+    except TypeError:
+        return False
+    # The least text starts with the least first character: "" or a leading space (or a
+    # control character, which only costs the full normalization) shows up there.
+    first = min(texts, default="")
+    if not first or first[0] <= " ":
+        return False
     data = joined.encode("utf-8", "surrogatepass")
-    if data.count(b"\n") != len(texts) - 1 or b"  " in data:
+    if data.count(b"\n") != len(texts) - 1 or b"  " in data or b" \n" in data:
+        return False  # a newline inside a text, a double or a trailing space
+    if data[-1:] == b" " or any(space in data for space in _ASCII_SPACES):
         return False
-    if any(space in data for space in _ASCII_SPACES):
-        return False
+    for name in DEDUPED_FIELDS:
+        values = getattr(article, name)
+        if len(values) > 1 and len({value.casefold() for value in values}) < len(values):
+            return False  # a repeated name is dropped
     if not data.isascii():
         others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
         if _UNCLEAN_OTHERS_RE.search(others):
@@ -427,11 +424,20 @@ def shingle_hashes(body: bytes) -> np.ndarray:
 def minhash_body(body: bytes) -> tuple[int, ...]:
     """One-permutation MinHash signature of a `body_bytes` text: NUM_BINS values (the high 32
     bits of the least shingle hash whose low bits chose the bin; EMPTY_BIN where none fell)."""
+    return tuple(_minhash_bins(body).tolist())
+
+
+def minhash_packed(body: bytes) -> bytes:
+    """`pack_signature(minhash_body(body))`, straight from the array (what the store keeps)."""
+    return _minhash_bins(body).astype("<u8", copy=False).tobytes()
+
+
+def _minhash_bins(body: bytes) -> np.ndarray:
     mins = np.full(NUM_BINS, EMPTY_BIN, dtype=np.uint64)
     h = shingle_hashes(body)
     if len(h):
         np.minimum.at(mins, (h & _U64(0xFFFFFFFF)) % _U64(NUM_BINS), h >> _U64(32))
-    return tuple(mins.tolist())
+    return mins
 
 
 def minhash(words: Sequence[bytes]) -> tuple[int, ...]:
@@ -459,18 +465,28 @@ def unpack_signature(data: bytes) -> tuple[int, ...]:
     return _SIGNATURE.unpack(data)
 
 
-def band_hashes(signature: Sequence[int]) -> list[int]:
+_BAND_WIDTH = BAND_ROWS * 8
+# (band number in the top bits, start, end) of each band in a packed signature.
+_BAND_SPANS = tuple(
+    (band << 56, band * _BAND_WIDTH, (band + 1) * _BAND_WIDTH) for band in range(NUM_BANDS)
+)
+
+
+def band_hashes(signature: Sequence[int] | bytes | memoryview) -> list[int]:
     """LSH band keys, non-negative 63-bit integers (index-friendly BIGINT): the band number in
-    the top bits, two CRC-32s of the band's rows below. Bands with no shingle are skipped."""
-    data = _SIGNATURE.pack(*signature)
-    width = BAND_ROWS * 8
+    the top bits, two CRC-32s of the band's rows below; distinct by construction. Bands with no
+    shingle are skipped. Takes the signature or its packed form (`pack_signature`, or the
+    stored column as a driver returns it)."""
+    if isinstance(signature, bytes | memoryview):
+        data = bytes(signature)
+    else:
+        data = _SIGNATURE.pack(*signature)
     crc = zlib.crc32
     out: list[int] = []
-    for band in range(NUM_BANDS):
-        chunk = data[band * width : (band + 1) * width]
-        if chunk == _EMPTY_BAND:
-            continue
-        out.append((band << 56) | (crc(chunk) << 24) | (crc(chunk, _CRC_SEED) & 0xFFFFFF))
+    for top, start, end in _BAND_SPANS:
+        chunk = data[start:end]
+        if chunk != _EMPTY_BAND:
+            out.append(top | (crc(chunk) << 24) | (crc(chunk, _CRC_SEED) & 0xFFFFFF))
     return out
 
 

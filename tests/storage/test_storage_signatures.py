@@ -21,6 +21,7 @@ from pipelines.dedupe import (
     lower_utf8,
     minhash,
     minhash_body,
+    minhash_packed,
     normalize_article,
     pack_signature,
     shingle_hashes,
@@ -238,3 +239,19 @@ def test_lower_utf8_on_every_code_point() -> None:
             continue
         text = "Ab " + chr(code)
         assert lower_utf8(text) == text.lower().encode(), hex(code)
+
+
+def test_packed_signature_and_band_keys_are_the_stored_ones() -> None:
+    """Signatures and band keys are stored: their values may never drift (else every stored
+    article stops matching its copies). Golden values of the TPPO body."""
+    import hashlib
+
+    signature = minhash_body(body_bytes(TPPO_PARAGRAPHS))
+    packed = minhash_packed(body_bytes(TPPO_PARAGRAPHS))
+    assert packed == pack_signature(signature)
+    assert hashlib.sha256(packed).hexdigest()[:16] == "7922a9944c3a4a68"
+    bands = band_hashes(packed)
+    assert bands == band_hashes(signature) == band_hashes(memoryview(packed))
+    assert bands[:3] == [63139716436124707, 77490487173900531, 182444144832947038]
+    assert hashlib.sha256(repr(bands).encode()).hexdigest()[:16] == "64ea5b54ff8329c7"
+    assert len(set(bands)) == len(bands) == 16  # every band has a shingle

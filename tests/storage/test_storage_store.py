@@ -118,6 +118,43 @@ def test_utc_datetime_refuses_naive_values() -> None:
         UTCDateTime().process_bind_param(dt.datetime(2025, 1, 1), sqlite.dialect())
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        dt.datetime(2025, 11, 29, 19, 45, tzinfo=dt.timezone(dt.timedelta(hours=7))),
+        dt.datetime(2025, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
+        dt.datetime(2026, 1, 1, 0, 30, tzinfo=WITA),  # the previous day in UTC
+        dt.datetime(999, 1, 2, 3, 4, 5, 6, tzinfo=UTC),  # a 3-digit year, zero-padded
+        dt.date(2025, 11, 29),
+        dt.datetime(2025, 11, 29, 19, 45),  # naive: refused by both
+        "2025-11-29",  # not a date object: refused by both
+        None,
+    ],
+    ids=repr,
+)
+def test_article_insert_shortcut_writes_what_sqlalchemy_writes(value: object) -> None:
+    """The insert path formats SQLite instants and dates itself; the text must be the
+    column types' own, and whatever they refuse stays refused."""
+    from sqlalchemy.dialects import sqlite
+
+    from pipelines.db.store import _sqlite_bind_processor
+
+    dialect = sqlite.dialect()
+    for column in (Article.__table__.c.published_at, Article.__table__.c.published_on):
+        own = column.type.dialect_impl(dialect).bind_processor(dialect)
+        fast = _sqlite_bind_processor(column.type, dialect)
+        if value is None:
+            assert fast(value) is None
+            continue
+        try:
+            expected: object = own(value)
+        except (AttributeError, TypeError, ValueError) as error:
+            with pytest.raises(type(error)):
+                fast(value)
+        else:
+            assert fast(value) == expected
+
+
 # --- dedupe ---------------------------------------------------------------------------------
 
 
