@@ -150,6 +150,9 @@ ANY_CORE_RE = re.compile(
     rf"|[\s\-]*(?:{_MONTH_ALT})(?![a-z])\.?(?![\s\-/.,]*\d{{4}}(?!\d)))"
 )
 
+#: Any digit: find_event_date's scans start at the first one.
+DIGIT_RE = re.compile(r"\d")
+
 #: A number label right before a numeric "date" makes it a reference ("Nomor 3/11/2025").
 NUMBER_LABEL_RE = re.compile(r"(?<![a-z])(?:nomor|nomer|no\.?|nrp\.?)\s*:?\s*$")
 
@@ -292,12 +295,18 @@ def find_event_date(text: str, *, reference: date | None) -> date | None:
     s = _straight_apostrophes(text.lower())
     ref = _wib_today(_aware(reference)) if isinstance(reference, datetime) else reference
     best: tuple[int, int, date | None] | None = None  # (tier, position, value)
-    any_core = ANY_CORE_RE.search(s) is not None
+    first_digit = DIGIT_RE.search(s)
+    if first_digit is None:
+        return None  # every date form has a digit
+    # The digit-led regexes cannot match before the first digit: their scans start there
+    # (their lookbehinds still see the text before it), which spares each one the same skip.
+    digits_at = first_digit.start()
+    any_core = ANY_CORE_RE.search(s, digits_at) is not None
 
-    for regex, core in _EVENT_FULL_DATES:
-        if core is not None and (not any_core or core.search(s) is None):
+    for regex, core, digit_led in _EVENT_FULL_DATES:
+        if core is not None and (not any_core or core.search(s, digits_at) is None):
             continue
-        for m in regex.finditer(s):
+        for m in regex.finditer(s, digits_at if digit_led else 0):
             start = m.start()
             if DAY_PREFIX_RE.search(s, max(0, start - 24), start):
                 tier = 1
@@ -320,7 +329,7 @@ def find_event_date(text: str, *, reference: date | None) -> date | None:
 
     # Yearless forms count only after a day name ("Minggu (23/11)", "Senin, 24 November").
     for regex, core in _EVENT_YEARLESS_DATES:
-        if not any_core or core.search(s) is None:
+        if not any_core or core.search(s, digits_at) is None:
             continue
         for m in regex.finditer(s):
             if not m.group("dn"):
@@ -342,11 +351,11 @@ def find_event_date(text: str, *, reference: date | None) -> date | None:
 
 
 #: find_event_date's scans in order, each with the core that must match first (None: no gate;
-#: the digit-led regexes skip to digits by themselves).
-_EVENT_FULL_DATES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = (
-    (DMY_TEXT_RE, None),
-    (NUM_DMY_RE, None),
-    (MDY_TEXT_RE, MDY_CORE_RE),
+#: the digit-led regexes skip to digits by themselves) and whether its matches open with a digit.
+_EVENT_FULL_DATES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, bool], ...] = (
+    (DMY_TEXT_RE, None, True),
+    (NUM_DMY_RE, None, True),
+    (MDY_TEXT_RE, MDY_CORE_RE, False),
 )
 _EVENT_YEARLESS_DATES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (YEARLESS_NUM_RE, YEARLESS_NUM_CORE_RE),
