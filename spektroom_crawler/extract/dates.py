@@ -431,13 +431,16 @@ def _parse_fast(s: str, now: datetime) -> datetime | date | None:
 
 def _from_iso(m: re.Match[str]) -> datetime | date:
     """Build a date or datetime from an ``ISO_RE`` match; naive times are WIB."""
-    d = _make_date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
-    if m.group("h") is None:
+    # One group() call for all eight: each named lookup is a call of its own.
+    year, month, day, hour, minute, second, frac, zone = m.group(
+        "y", "mo", "d", "h", "mi", "s", "frac", "tz"
+    )
+    d = _make_date(int(year), int(month), int(day))
+    if hour is None:
         return d
-    tz = _offset(m.group("tz")) if m.group("tz") else WIB
-    frac = m.group("frac")
+    tz = _offset(zone) if zone else WIB
     micro = int(frac[:6].ljust(6, "0")) if frac else 0
-    return _combine(d, int(m.group("h")), int(m.group("mi")), int(m.group("s") or 0), tz, micro)
+    return _combine(d, int(hour), int(minute), int(second or 0), tz, micro)
 
 
 def _date_from_match(m: re.Match[str]) -> date:
