@@ -44,7 +44,7 @@ PHOTO_CREDIT_CHECKS = tuple(
     zip(PHOTO_CREDIT_RES, PHOTO_CREDIT_NEEDLES, PHOTO_CREDIT_ANCHORS, strict=True)
 )
 DANGLING_PUNCT_RE = re.compile(r"\s+[.,;:|-]+$")
-DANGLING_PUNCT = tuple(".,;:|-")
+DANGLING_PUNCT_CHARS = ".,;:|-"
 
 
 def split_photo_credit(caption: str | None) -> tuple[str | None, str | None]:
@@ -72,11 +72,20 @@ def split_photo_credit(caption: str | None) -> tuple[str | None, str | None]:
                 start = _opening_bracket(text, start)
             match = pattern.search(text, start)
             if match:
-                rest = text[: match.start()].rstrip()
-                if rest.endswith(DANGLING_PUNCT):  # the regex's own precondition, cheaply
-                    rest = DANGLING_PUNCT_RE.sub("", rest)
+                rest = _without_dangling_punct(text[: match.start()].rstrip())
                 return rest or None, norm_space(match.group("credit"))
     return text, None
+
+
+def _without_dangling_punct(rest: str) -> str:
+    """`DANGLING_PUNCT_RE.sub("", rest)` on an rstripped text, without trying the regex at every
+    position: its only match is the trailing punctuation run with the whitespace run before it
+    (punctuation preceded by punctuation cannot start the match)."""
+    end = len(rest.rstrip(DANGLING_PUNCT_CHARS))
+    if end == len(rest):
+        return rest  # no trailing punctuation
+    start = len(rest[:end].rstrip())
+    return rest[:start] if start < end else rest  # the punctuation needs whitespace before it
 
 
 def _opening_bracket(text: str, at: int) -> int:
