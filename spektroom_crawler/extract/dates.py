@@ -144,8 +144,10 @@ YEARLESS_TEXT_CORE_RE = re.compile(
 )
 
 #: The three cores in one digit-led scan: a lead with none of them skips all three regexes.
+#: Every core match opens with the last digit of a number (a letter, space, "-" or "/" follows
+#: it), so "(?!\d)" drops the other digits before the month-name alternation is tried at each.
 ANY_CORE_RE = re.compile(
-    r"\d(?:(?:st|nd|rd|th)?(?!\d)\s*,?\s*\d{4}(?!\d)"
+    r"\d(?!\d)(?:(?:st|nd|rd|th)?(?!\d)\s*,?\s*\d{4}(?!\d)"
     r"|\s?/\s?\d{1,2}(?![\d/])"
     rf"|[\s\-]*(?:{_MONTH_ALT})(?![a-z])\.?(?![\s\-/.,]*\d{{4}}(?!\d)))"
 )
