@@ -466,6 +466,11 @@ PUB = date(2025, 11, 27)
         ("Warga berkumpul Minggu (30/2), lalu Rabu (26/11/2025).", PUB, date(2025, 11, 26)),
         ("", PUB, None),
         ("Sepanjang tahun 2025 daerah itu aktif.", PUB, None),
+        # no digit at all: no date form can match
+        ("Warga berkumpul pada Rabu pagi di balai desa.", PUB, None),
+        # the scans start at the first digit, but the lookbehinds still see the text before it
+        ("Arsip 3.11/2025 dibuka, warga berkumpul Rabu (26/11/2025).", PUB, date(2025, 11, 26)),
+        ("Senin, 24 November lalu, 12 warga berkumpul.", PUB, date(2025, 11, 24)),
     ],
 )
 def test_find_event_date(text: str, reference: date | None, expected: date | None) -> None:

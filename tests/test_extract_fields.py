@@ -235,6 +235,12 @@ def test_dateline_re_negative() -> None:
          ("Rapat di aula kantor bupati", "Dok. Humas Pemkab")),
         ("Dokumen (Dokumen lama) disimpan", ("Dokumen (Dokumen lama) disimpan", None)),
         ("Tanpa kredit", ("Tanpa kredit", None)),
+        # The search starts at the anchor word, in any case, with the "(" and spaces before it.
+        ("Warga antre ( FOTO/Humas)", ("Warga antre", "Humas")),
+        ("Foto lama dipajang. fOtO: Arsip", ("Foto lama dipajang.", "Arsip")),
+        ("İzmir (Foto: Kontributor)", ("İzmir", "Kontributor")),  # lower() lengthens "İ"
+        ("İzmir. Foto/Istimewa", ("İzmir.", "Istimewa")),
+        ("Dilantik, ANTARA FOTO/Ahmad", ("Dilantik,", "ANTARA FOTO/Ahmad")),
     ],
 )
 def test_split_photo_credit(caption: str | None, expected: tuple[str | None, str | None]) -> None:

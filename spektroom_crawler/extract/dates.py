@@ -144,11 +144,16 @@ YEARLESS_TEXT_CORE_RE = re.compile(
 )
 
 #: The three cores in one digit-led scan: a lead with none of them skips all three regexes.
+#: Every core match opens with the last digit of a number (a letter, space, "-" or "/" follows
+#: it), so "(?!\d)" drops the other digits before the month-name alternation is tried at each.
 ANY_CORE_RE = re.compile(
-    r"\d(?:(?:st|nd|rd|th)?(?!\d)\s*,?\s*\d{4}(?!\d)"
+    r"\d(?!\d)(?:(?:st|nd|rd|th)?(?!\d)\s*,?\s*\d{4}(?!\d)"
     r"|\s?/\s?\d{1,2}(?![\d/])"
     rf"|[\s\-]*(?:{_MONTH_ALT})(?![a-z])\.?(?![\s\-/.,]*\d{{4}}(?!\d)))"
 )
+
+#: Any digit: find_event_date's scans start at the first one.
+DIGIT_RE = re.compile(r"\d")
 
 #: A number label right before a numeric "date" makes it a reference ("Nomor 3/11/2025").
 NUMBER_LABEL_RE = re.compile(r"(?<![a-z])(?:nomor|nomer|no\.?|nrp\.?)\s*:?\s*$")
@@ -292,12 +297,18 @@ def find_event_date(text: str, *, reference: date | None) -> date | None:
     s = _straight_apostrophes(text.lower())
     ref = _wib_today(_aware(reference)) if isinstance(reference, datetime) else reference
     best: tuple[int, int, date | None] | None = None  # (tier, position, value)
-    any_core = ANY_CORE_RE.search(s) is not None
+    first_digit = DIGIT_RE.search(s)
+    if first_digit is None:
+        return None  # every date form has a digit
+    # The digit-led regexes cannot match before the first digit: their scans start there
+    # (their lookbehinds still see the text before it), which spares each one the same skip.
+    digits_at = first_digit.start()
+    any_core = ANY_CORE_RE.search(s, digits_at) is not None
 
-    for regex, core in _EVENT_FULL_DATES:
-        if core is not None and (not any_core or core.search(s) is None):
+    for regex, core, digit_led in _EVENT_FULL_DATES:
+        if core is not None and (not any_core or core.search(s, digits_at) is None):
             continue
-        for m in regex.finditer(s):
+        for m in regex.finditer(s, digits_at if digit_led else 0):
             start = m.start()
             if DAY_PREFIX_RE.search(s, max(0, start - 24), start):
                 tier = 1
@@ -320,7 +331,7 @@ def find_event_date(text: str, *, reference: date | None) -> date | None:
 
     # Yearless forms count only after a day name ("Minggu (23/11)", "Senin, 24 November").
     for regex, core in _EVENT_YEARLESS_DATES:
-        if not any_core or core.search(s) is None:
+        if not any_core or core.search(s, digits_at) is None:
             continue
         for m in regex.finditer(s):
             if not m.group("dn"):
@@ -342,11 +353,11 @@ def find_event_date(text: str, *, reference: date | None) -> date | None:
 
 
 #: find_event_date's scans in order, each with the core that must match first (None: no gate;
-#: the digit-led regexes skip to digits by themselves).
-_EVENT_FULL_DATES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = (
-    (DMY_TEXT_RE, None),
-    (NUM_DMY_RE, None),
-    (MDY_TEXT_RE, MDY_CORE_RE),
+#: the digit-led regexes skip to digits by themselves) and whether its matches open with a digit.
+_EVENT_FULL_DATES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, bool], ...] = (
+    (DMY_TEXT_RE, None, True),
+    (NUM_DMY_RE, None, True),
+    (MDY_TEXT_RE, MDY_CORE_RE, False),
 )
 _EVENT_YEARLESS_DATES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (YEARLESS_NUM_RE, YEARLESS_NUM_CORE_RE),
@@ -422,13 +433,16 @@ def _parse_fast(s: str, now: datetime) -> datetime | date | None:
 
 def _from_iso(m: re.Match[str]) -> datetime | date:
     """Build a date or datetime from an ``ISO_RE`` match; naive times are WIB."""
-    d = _make_date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
-    if m.group("h") is None:
+    # One group() call for all eight: each named lookup is a call of its own.
+    year, month, day, hour, minute, second, frac, zone = m.group(
+        "y", "mo", "d", "h", "mi", "s", "frac", "tz"
+    )
+    d = _make_date(int(year), int(month), int(day))
+    if hour is None:
         return d
-    tz = _offset(m.group("tz")) if m.group("tz") else WIB
-    frac = m.group("frac")
+    tz = _offset(zone) if zone else WIB
     micro = int(frac[:6].ljust(6, "0")) if frac else 0
-    return _combine(d, int(m.group("h")), int(m.group("mi")), int(m.group("s") or 0), tz, micro)
+    return _combine(d, int(hour), int(minute), int(second or 0), tz, micro)
 
 
 def _date_from_match(m: re.Match[str]) -> date:

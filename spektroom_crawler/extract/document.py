@@ -148,7 +148,13 @@ def text_content(el: etree._Element) -> str:
 
 def norm_space(text: str | None) -> str:
     """Collapse every run of whitespace (incl. no-break spaces) into one space; strip."""
-    return " ".join(text.split()) if text else ""
+    if not text:
+        return ""
+    if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+        # Printable means no whitespace but the plain space: already normalized (most meta
+        # values, titles and captions are), and these tests are ~4x cheaper than split + join.
+        return text
+    return " ".join(text.split())
 
 
 def element_text(el: etree._Element) -> str:
