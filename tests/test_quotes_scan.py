@@ -54,3 +54,57 @@ def test_verb_hints_on_non_ascii_articles(paras: list[str]) -> None:
         for pattern, found in ((INDIRECT_VERB_RE, me), (MENURUT_RE, menurut)):
             want = [m.span() for m in pattern.finditer(text)]
             assert [m.span() for m in quotes._matches_at(pattern, text, found)] == want, text
+
+
+# --- sentence bounds: str.find for the punctuation, the regexes only where it stands ----------
+
+SENTENCE_TEXTS = [
+    "Sukardi hadir. Ia berkata, aman! Benarkah? Ya.",
+    "Dr. H. Ahmad Yani, S.Sos. menyampaikan bahwa 3.000 warga terdampak. Bantuan tiba.",
+    "Ada apa?! “Kami siap.” Lalu... selesai. (Foto: Humas.) Kata dia? “Ya.”",
+    "Akhir kalimat.",
+    "Titik di akhir.  Dua spasi.\u00a0NBSP. Baris\nbaru. Tab.\tlagi.",
+    "Harga Rp. 5.000. Jl. Merdeka No. 5. Tgl. 1. A. B. C.",
+    "Ya.’ Tidak.” Mungkin.) Lalu.\" “Kutip.” ‘Tunggal.’ Akhir",
+    "...!!! ??? . ! ? .a .A . A .” A .’ b",
+    "",
+]
+
+
+def _sentence_start_by_regex(text: str, pos: int, floor: int) -> int:
+    start = floor
+    for m in quotes.SENTENCE_BOUNDARY_RE.finditer(text, floor, pos):
+        if text[m.start()] == "." and quotes._is_abbrev_at(text, m.start()):
+            continue
+        start = m.end()
+    return start
+
+
+def _sentence_end_by_regex(text: str, pos: int) -> int:
+    for m in quotes.SENTENCE_END_RE.finditer(text, pos):
+        if text[m.start()] == "." and m.end() - m.start() == 1 and quotes._is_abbrev_at(
+            text, m.start()
+        ):
+            continue
+        return m.end()
+    return len(text)
+
+
+@pytest.mark.parametrize("text", SENTENCE_TEXTS)
+def test_sentence_bounds_are_the_regex_scans(text: str) -> None:
+    for pos in range(len(text) + 1):
+        assert quotes._sentence_end(text, pos) == _sentence_end_by_regex(text, pos), pos
+        for floor in range(pos + 1):
+            want = _sentence_start_by_regex(text, pos, floor)
+            assert quotes._sentence_start(text, pos, floor) == want, (pos, floor)
+
+
+def test_sentence_bounds_on_the_quote_corpus() -> None:
+    from tests.test_quotes import _CORPUS
+
+    for text in _CORPUS:
+        for pos in range(0, len(text) + 1, 3):
+            assert quotes._sentence_end(text, pos) == _sentence_end_by_regex(text, pos)
+            for floor in (0, pos // 2, pos):
+                want = _sentence_start_by_regex(text, pos, floor)
+                assert quotes._sentence_start(text, pos, floor) == want

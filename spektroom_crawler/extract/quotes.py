@@ -768,21 +768,98 @@ def _is_abbrev_word(word: str) -> bool:
     return word.lower() in ABBREVIATIONS or _is_degree(word + ".")
 
 
+def _next_end_punct(text: str, pos: int, end: int, bang_or_ask: bool) -> int:
+    """The offset of the first ".", "!" or "?" in text[pos:end], or -1.
+
+    Every match of SENTENCE_BOUNDARY_RE / SENTENCE_END_RE starts at one of these: trying the
+    regex only there finds what its finditer finds. str.find is several times cheaper than the
+    regex engine's scan (a pattern that starts with a repeat gets no fast prefix search).
+    `bang_or_ask`: has the text a "!" or "?" at all (else only "." is looked for).
+    """
+    found = text.find(".", pos, end)
+    if not bang_or_ask:
+        return found
+    if found >= 0:
+        end = found
+    bang = text.find("!", pos, end)
+    if bang >= 0:
+        found = end = bang
+    ask = text.find("?", pos, end)
+    return ask if ask >= 0 else found
+
+
+def _boundary_end(text: str, at: int, pos: int) -> int:
+    """The end of SENTENCE_BOUNDARY_RE matched at `at` in text[:pos], or -1.
+
+    The usual cases (". " before a word, "." inside "3.000" or "S.Sos") are decided here; the
+    regex decides the rest.
+    """
+    nxt = at + 1
+    if nxt >= pos:
+        return -1  # the pattern needs a space after the punctuation
+    ch = text[nxt]
+    if ch == " " and (nxt + 1 == pos or not text[nxt + 1].isspace()):
+        return nxt + 1
+    if ch.isalnum():
+        return -1
+    m = SENTENCE_BOUNDARY_RE.match(text, at, pos)
+    return -1 if m is None else m.end()
+
+
+def _end_punct_end(text: str, at: int) -> int:
+    """The end of SENTENCE_END_RE matched at `at`, or -1 (the usual cases decided here)."""
+    nxt = at + 1
+    if nxt == len(text):
+        return nxt
+    ch = text[nxt]
+    if ch == " ":
+        if nxt + 1 < len(text) and "A" <= text[nxt + 1] <= "Z":
+            return nxt
+    elif ch.isalnum():
+        return -1
+    m = SENTENCE_END_RE.match(text, at)
+    return -1 if m is None else m.end()
+
+
 def _sentence_start(text: str, pos: int, floor: int) -> int:
+    """Where the sentence holding `pos` starts (at `floor` at the earliest).
+
+    The last SENTENCE_BOUNDARY_RE match in text[floor:pos] (as finditer finds them) that does
+    not end an abbreviation.
+    """
     start = floor
-    for m in SENTENCE_BOUNDARY_RE.finditer(text, floor, pos):
-        if text[m.start()] == "." and _is_abbrev_at(text, m.start()):
+    bang_or_ask = "!" in text or "?" in text
+    at = _next_end_punct(text, floor, pos, bang_or_ask)
+    while at >= 0:
+        end = _boundary_end(text, at, pos)
+        if end < 0:
+            at = _next_end_punct(text, at + 1, pos, bang_or_ask)
             continue
-        start = m.end()
+        if text[at] != "." or not _is_abbrev_at(text, at):
+            start = end
+        at = _next_end_punct(text, end, pos, bang_or_ask)
     return start
 
 
 def _sentence_end(text: str, pos: int) -> int:
-    for m in SENTENCE_END_RE.finditer(text, pos):
-        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbrev_at(text, m.start()):
+    """Where the sentence holding `pos` ends (after its end punctuation), or the text's end.
+
+    The first SENTENCE_END_RE match from `pos` on (as finditer finds them) that is not a
+    single period ending an abbreviation.
+    """
+    size = len(text)
+    bang_or_ask = "!" in text or "?" in text
+    at = _next_end_punct(text, pos, size, bang_or_ask)
+    while at >= 0:
+        end = _end_punct_end(text, at)
+        if end < 0:
+            at = _next_end_punct(text, at + 1, size, bang_or_ask)
             continue
-        return m.end()
-    return len(text)
+        if text[at] == "." and end - at == 1 and _is_abbrev_at(text, at):
+            at = _next_end_punct(text, end, size, bang_or_ask)
+            continue
+        return end
+    return size
 
 
 def _strip_connectors(s: str) -> str:
