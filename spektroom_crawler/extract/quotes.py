@@ -587,7 +587,9 @@ class _Span:
     closed: bool = False
 
 
-@dataclass(slots=True, frozen=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, ~4x the cost of
+# creating it, and several are made per quote. Treated as immutable (_after_attr caches them).
+@dataclass(slots=True)
 class _Attr:
     verb: str
     mention: str | None  # raw person mention, None for -nya verbs and pronouns
