@@ -108,3 +108,53 @@ def test_sentence_bounds_on_the_quote_corpus() -> None:
             for floor in (0, pos // 2, pos):
                 want = _sentence_start_by_regex(text, pos, floor)
                 assert quotes._sentence_start(text, pos, floor) == want
+
+
+# --- connectors: a first-word check before CONNECTOR_RE --------------------------------------
+
+
+def _strip_connectors_by_regex(s: str) -> str:
+    m = quotes.DATELINE_LEAD_RE.match(s) if "-" in s or "–" in s or "—" in s else None
+    if m:
+        s = s[m.end() :]
+    prev = None
+    while prev != s:
+        prev = s
+        m = quotes.CONNECTOR_RE.match(s)
+        if m:
+            s = s[m.end() :].strip(" ,")
+        words = s.split(" ", 1)
+        if words and words[0].lower() in quotes.ADVERBIAL_HEADS and "," in s:
+            s = s.split(",", 1)[1].strip()
+    return s
+
+
+CONNECTOR_TEXTS = [
+    "Namun, Sukardi", "NAMUN SUKARDI", "Sementara itu, Lili", "Akan tetapi ia", "Lebih lanjut,",
+    "Di sisi lain, Dalam sambutannya, Bupati", "Oleh karena itu ia", "Senada dengan itu, dia",
+    "Pada kesempatan yang sama, Hal senada juga disampaikan oleh Camat", "Tak hanya itu, kini",
+    "ſementara itu, Lili", "Namun-namun ia", "namun2 ia", "Kini.", "dan", "Dan,Lili", " Namun",
+    "PUTUSSIBAU, Spektroom – Namun, Kepala Desa", "Spektroom - Di tempat terpisah, Sukardi",
+    "Saat ini Sukardi", "Hal senada diungkapkan Lili", "İa", "Kemudian, pada saat yang sama, ia",
+]
+
+
+def test_connector_first_words_cover_the_regex() -> None:
+    from tests.test_quotes import _CORPUS
+
+    words = {w for text in _CORPUS for w in text.split()} | set(quotes.CONNECTOR_FIRST_WORDS)
+    for word in sorted(words):
+        for text in (word, word + " itu", word + ", x"):
+            if quotes.CONNECTOR_RE.match(text):
+                assert quotes._may_open_with_connector(text.split(" ", 1)[0].lower()), text
+
+
+def test_strip_connectors_is_the_regex_loop() -> None:
+    from tests.test_quotes import _CORPUS
+
+    texts = list(CONNECTOR_TEXTS)
+    for text in _CORPUS:
+        words = text.split(" ")
+        texts += [" ".join(words[i : i + 6]) for i in range(len(words))]
+    for text in texts:
+        assert quotes._strip_connectors(text) == _strip_connectors_by_regex(text), text
