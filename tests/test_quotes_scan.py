@@ -158,3 +158,44 @@ def test_strip_connectors_is_the_regex_loop() -> None:
         texts += [" ".join(words[i : i + 6]) for i in range(len(words))]
     for text in texts:
         assert quotes._strip_connectors(text) == _strip_connectors_by_regex(text), text
+
+
+# --- the attribution before a mark: the regexes tried only where their verbs are -------------
+
+
+def _heads(text: str) -> list[int]:
+    """Positions an opening mark may follow: after every space, comma, colon and mark."""
+    return [i for i, ch in enumerate(text) if ch in " ,:" or ch in quotes._QUOTE_CHARS] + [
+        len(text)
+    ]
+
+
+def test_before_verb_at_hints_is_the_tail_search() -> None:
+    from tests.test_quotes import _CORPUS
+
+    paras = quotes._normalize(_CORPUS)
+    hints = quotes._verb_hints(paras, quotes._SEP.join(paras))
+    for pi, text in enumerate(paras):
+        for pos in _heads(text):
+            for floor in (0, pos // 3):
+                lo = max(floor, pos - quotes.BEFORE_VERB_SPAN)
+                want = quotes.BEFORE_VERB_RE.search(text[lo:pos])
+                got = quotes._before_verb(text, lo, pos, quotes._me_hints(hints, pi))
+                assert (got and (got.span(), got.groupdict())) == (
+                    want and ((lo + want.start(), lo + want.end()), want.groupdict())
+                ), (text, pos)
+
+
+@pytest.mark.parametrize("extra", ["", "Kata İbrahim, ", "KATANYA: ", "ujarnya kata, "])
+def test_before_preposed_is_the_search(extra: str) -> None:
+    from tests.test_quotes import _CORPUS
+
+    for text in [*_CORPUS, "Menurut Sukardi, kata Lili: ujar tutur, Tuturnya,"]:
+        text = extra + text
+        for pos in _heads(text):
+            tail = text[max(0, pos - quotes.BEFORE_PREPOSED_SPAN) : pos]
+            want = quotes.BEFORE_PREPOSED_RE.search(tail)
+            got = quotes._before_preposed(tail)
+            assert (got and (got.span(), got.groupdict())) == (
+                want and (want.span(), want.groupdict())
+            ), tail

@@ -603,6 +603,11 @@ class _Attr:
     weak: bool = False  # a speech verb follows the quote but no person is named ("kata seorang")
 
 
+# Per paragraph with a speech verb: where me- verbs and "menurut" start (`_verb_hints`).
+# Mapping: read-only, so a dict of plain lists is one too.
+_Hints = Mapping[int, tuple[list[int] | None, list[int] | None]]
+
+
 @dataclass(slots=True)
 class _Candidate:
     para: int
@@ -1021,16 +1026,21 @@ def _after_attr(text: str, pos: int) -> tuple[_Attr, int] | None:
     return None
 
 
-def _before_attr(text: str, pos: int, floor: int) -> tuple[_Attr, bool] | None:
-    """The attribution right before an opening mark, and whether a comma/colon/bahwa leads in."""
+def _before_attr(
+    text: str, pos: int, floor: int, verb_hints: list[int] | None
+) -> tuple[_Attr, bool] | None:
+    """The attribution right before an opening mark, and whether a comma/colon/bahwa leads in.
+
+    `verb_hints`: where me- verbs start in `text` (`_verb_hints`; None: unknown, search).
+    """
     # Both patterns are anchored at the end of the head and bounded in length (text is a
     # normalized paragraph: single spaces), so only its tail is searched. The tail is long
     # enough that no match can start at its first character, where slicing would fake a
-    # word boundary.
+    # word boundary (so matching in the whole text at a hint finds the same).
     lo = max(floor, pos - BEFORE_VERB_SPAN)
-    m = BEFORE_VERB_RE.search(text[lo:pos])
+    m = _before_verb(text, lo, pos, verb_hints)
     if m:
-        verb_at = lo + m.start()
+        verb_at = m.start()
         start = _sentence_start(text, verb_at, floor)
         attr = _subject_attr(m.group("verb").lower(), text[start:verb_at])
         sep = m.group("sep")
@@ -1039,7 +1049,7 @@ def _before_attr(text: str, pos: int, floor: int) -> tuple[_Attr, bool] | None:
     if text[floor:pos].rstrip()[-1:] not in (",", ":"):
         return None  # BEFORE_PREPOSED_RE ends with a comma or colon
     lo = max(floor, pos - BEFORE_PREPOSED_SPAN)
-    m = BEFORE_PREPOSED_RE.search(text[lo:pos])
+    m = _before_preposed(text[lo:pos])
     if m:
         verb_at = lo + m.start()
         start = _sentence_start(text, verb_at, floor)
@@ -1051,6 +1061,53 @@ def _before_attr(text: str, pos: int, floor: int) -> tuple[_Attr, bool] | None:
             return (_Attr(verb, None, True), True) if not subj else None
         attr = _mention_attr(verb, subj)
         return (attr, True) if attr is not None else None
+    return None
+
+
+def _before_verb(text: str, lo: int, pos: int, hints: list[int] | None) -> re.Match[str] | None:
+    """BEFORE_VERB_RE's first match in text[lo:pos] (offsets in `text`), tried at the hints.
+
+    Every match starts with a me- verb after a word boundary, where `_verb_hints` puts a hint;
+    the hints are in order, so the first one that matches is the search's match.
+    """
+    if hints is None:
+        return BEFORE_VERB_RE.search(text, lo, pos)
+    for at in hints:
+        if at >= pos:
+            break
+        if at >= lo:
+            m = BEFORE_VERB_RE.match(text, at, pos)
+            if m is not None:
+                return m
+    return None
+
+
+# Every BEFORE_PREPOSED_RE match starts with one of these (lower-cased).
+_PREPOSED_VERBS = ("menurut", "kata", "ujar", "tutur")
+
+
+def _before_preposed(tail: str) -> re.Match[str] | None:
+    """BEFORE_PREPOSED_RE.search(tail), trying the regex only where its verbs are.
+
+    A case-insensitive search of that pattern tries every position (~300 instructions a
+    character). The verbs hold no letter with a special case fold but "k" (KELVIN SIGN, which
+    str.lower() maps to "k"), so the lower-cased tail shows where each can start.
+    """
+    low = tail.lower()
+    if len(low) != len(tail):
+        return BEFORE_PREPOSED_RE.search(tail)  # offsets would not carry over ("İ")
+    starts: list[int] = []
+    for verb in _PREPOSED_VERBS:
+        at = low.find(verb)
+        while at >= 0:
+            starts.append(at)
+            at = low.find(verb, at + 1)
+    if len(starts) > 1:
+        starts.sort()
+    for at in starts:
+        m = BEFORE_PREPOSED_RE.match(tail, at)
+        if m is not None:
+            return m
     return None
 
 
@@ -1110,7 +1167,7 @@ def _normalize(paragraphs: Iterable[object] | str | None) -> list[str]:
 _SEP = "\n"
 
 
-def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]:
+def _direct_candidates(paras: list[str], spans: list[_Span], hints: _Hints) -> list[_Candidate]:
     out: list[_Candidate] = []
     # Where the text before each span begins: after the previous quote in its paragraph.
     floors: dict[int, int] = {}
@@ -1164,12 +1221,14 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
                 ends_like_speech or (sentence_start and not after[0].weak)
             ):
                 attr = after[0]
-        before = _before_attr(text_open, span.start, floor)
+        before = _before_attr(text_open, span.start, floor, _me_hints(hints, span.para))
         if before is None and span.start == 0 and span.para > 0:
             # 'Sukardi mengatakan:' closing the previous paragraph introduces this quote.
             prev = paras[span.para - 1]
             if prev.endswith(":"):
-                before = _before_attr(prev, len(prev), last_end.get(span.para - 1, 0))
+                before = _before_attr(
+                    prev, len(prev), last_end.get(span.para - 1, 0), _me_hints(hints, span.para - 1)
+                )
         if before is not None and (terminal or ends_like_speech or attr is not None):
             b_attr, has_sep = before
             speechlike = has_sep or ends_like_speech or _word_count(quote_text) >= 5
@@ -1188,10 +1247,6 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
                 continue
         out.append(_Candidate(span.para, span.start, "direct", quote_text, attr, group))
     return out
-
-
-# Mapping: read-only, so a dict of plain lists is one too.
-_Hints = Mapping[int, tuple[list[int] | None, list[int] | None]]
 
 
 def _verb_hints(paras: list[str], joined: str) -> _Hints:
@@ -1222,6 +1277,12 @@ def _verb_hints(paras: list[str], joined: str) -> _Hints:
         if has_me or has_menurut:
             out[pi] = (None if has_me else [], None if has_menurut else [])
     return out
+
+
+def _me_hints(hints: _Hints, pi: int) -> list[int] | None:
+    """The me- verb hints of paragraph `pi` (an empty list: it has none; None: unknown)."""
+    found = hints.get(pi)
+    return [] if found is None else found[0]
 
 
 def _ascii_lower(text: str) -> bytes:
@@ -1293,13 +1354,12 @@ def _ranges_by_paragraph(spans: Iterable[_Span]) -> dict[int, list[tuple[int, in
 
 
 def _indirect_candidates(
-    paras: list[str], spans: list[_Span], quoted: list[_Span], joined: str
+    paras: list[str], spans: list[_Span], quoted: list[_Span], hints: _Hints
 ) -> list[_Candidate]:
     """Indirect speech outside every quoted span; a direct quote ends the reported clause.
 
-    `joined`: the paragraphs joined with `_SEP`.
+    `hints`: `_verb_hints` of the paragraphs.
     """
-    hints = _verb_hints(paras, joined)
     if not hints:
         return []  # no speech verb in the whole article
     covered = _ranges_by_paragraph(spans)
@@ -1518,9 +1578,10 @@ def extract_quotes(paragraphs: Sequence[str] | None, *, normalized: bool = False
         return []
     joined = _SEP.join(paras)
     spans = _scan(paras, _mark_offsets(paras, joined))
-    direct = _direct_candidates(paras, spans)
+    hints = _verb_hints(paras, joined)
+    direct = _direct_candidates(paras, spans, hints)
     quoted = [span for cand in direct for span in cand.spans]
-    candidates = direct + _indirect_candidates(paras, spans, quoted, joined)
+    candidates = direct + _indirect_candidates(paras, spans, quoted, hints)
     candidates.sort(key=lambda c: (c.para, c.pos))
     speakers = _Speakers()
     quotes: list[Quote] = []
