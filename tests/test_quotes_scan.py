@@ -199,3 +199,29 @@ def test_before_preposed_is_the_search(extra: str) -> None:
             assert (got and (got.span(), got.groupdict())) == (
                 want and (want.span(), want.groupdict())
             ), tail
+
+
+def _strip_tail_adverbs_by_words(subj: str) -> str:
+    words = subj.split()
+    while len(words) > 1:
+        last = words[-1]
+        if last.isascii() and last.lower() not in quotes.TAIL_ADVERB_LAST:
+            break
+        for n in (2, 1):
+            if len(words) > n and quotes.TAIL_ADVERB_RE.fullmatch(" ".join(words[-n:]).lower()):
+                del words[-n:]
+                break
+        else:
+            break
+    return " ".join(words).strip(" ,")
+
+
+def test_strip_tail_adverbs_on_normalized_slices() -> None:
+    from tests.test_quotes import _CORPUS
+
+    texts = ["", "juga", "Ia juga", "Ia pun,", "Sukardi lebih lanjut", "Lili, juga,", "X SENDIRI"]
+    for text in quotes._normalize(_CORPUS):
+        words = text.split(" ")
+        texts += [" ".join(words[: i + 1]).strip() for i in range(len(words))]
+    for text in texts:
+        assert quotes._strip_tail_adverbs(text) == _strip_tail_adverbs_by_words(text), text

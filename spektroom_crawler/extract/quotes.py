@@ -665,12 +665,18 @@ def _mark_offsets(paras: list[str], joined: str) -> dict[int, list[int]]:
     is several times faster than a regex scan (and only '"' can occur in ASCII text).
     """
     hits: list[int] = []
+    glyphs = 0
     for ch in '"' if joined.isascii() else _QUOTE_CHARS:
+        if ch not in joined:  # cheaper than a str.find call; most glyphs never occur
+            continue
+        glyphs += 1
         at = joined.find(ch)
         while at >= 0:
             hits.append(at)
             at = joined.find(ch, at + 1)
-    return _by_paragraph(paras, sorted(hits))
+    if glyphs > 1:
+        hits.sort()
+    return _by_paragraph(paras, hits)
 
 
 def _by_paragraph(paras: list[str], offsets: list[int]) -> dict[int, list[int]]:
@@ -841,6 +847,8 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
     not end an abbreviation.
     """
     start = floor
+    if pos - floor < 2:
+        return start  # a boundary takes two characters at least
     bang_or_ask = "!" in text or "?" in text
     at = _next_end_punct(text, floor, pos, bang_or_ask)
     while at >= 0:
@@ -916,6 +924,9 @@ def _may_open_with_connector(first: str) -> bool:
 
 
 def _strip_tail_adverbs(subj: str) -> str:
+    last = subj[subj.rfind(" ") + 1 :]  # subj: a stripped slice of a normalized paragraph
+    if last.isascii() and last.lower() not in TAIL_ADVERB_LAST:
+        return subj.strip(" ,")  # the usual case: no adverb to strip
     words = subj.split()
     while len(words) > 1:
         last = words[-1]
@@ -938,7 +949,8 @@ def _subject_attr(verb: str, subject: str) -> _Attr | None:
         return None
     if subj.lower() in SUBJECT_PRONOUNS:
         return _Attr(verb, None, True)
-    if len(subj.split()) > 16 or subj.split()[0].lower() in NON_PERSON_WORDS:
+    words = subj.split()
+    if len(words) > 16 or words[0].lower() in NON_PERSON_WORDS:
         return None
     name, title = split_person(subj)
     if name is None and (title is None or _core(title.split()[0]).lower() not in ROLE_HEADS):
@@ -1117,14 +1129,21 @@ def _span_ends_like_speech(content: str) -> bool:
 
 def _is_terminal(text: str, end: int) -> bool:
     """Does the sentence or clause stop at the closing mark (no lower-case continuation)?"""
-    rest = text[end:].lstrip()
-    if not rest or rest[0] in ".!?;:,)—–-" or rest[0] in _QUOTE_CHARS:
+    size = len(text)
+    while end < size and text[end].isspace():  # as text[end:].lstrip(), without the copy
+        end += 1
+    if end == size:
         return True
-    return not rest[0].islower()
+    ch = text[end]
+    if ch in ".!?;:,)—–-" or ch in _QUOTE_CHARS:
+        return True
+    return not ch.islower()
 
 
 def _at_sentence_start(text: str, pos: int, floor: int) -> bool:
     start = _sentence_start(text, pos, floor)
+    if start == pos:
+        return True  # nothing before it in the sentence
     head = text[start:pos].strip()
     if head.endswith(":"):
         return True
