@@ -1124,7 +1124,8 @@ def _before_preposed(tail: str) -> re.Match[str] | None:
 
 
 def _span_ends_like_speech(content: str) -> bool:
-    return bool(content) and content.rstrip()[-1:] in ",.!?…"
+    last = content.rstrip()[-1:]
+    return bool(last) and last in ",.!?…"
 
 
 def _is_terminal(text: str, end: int) -> bool:
@@ -1203,10 +1204,12 @@ def _direct_candidates(paras: list[str], spans: list[_Span], hints: _Hints) -> l
         last = span
         attr: _Attr | None = None
         after: tuple[_Attr, int] | None = None
+        after_of: _Span | None = None  # the span `after` was looked up for
         # A split quote: '"Kami siap," kata Lili, "untuk membantu."'
         while last.closed and i + 1 < len(spans):
             text_close = paras[last.end_para]
             after = _after_attr(text_close, last.end)
+            after_of = last
             nxt = spans[i + 1]
             if after is None or nxt.para != last.end_para or nxt.start < after[1]:
                 break
@@ -1225,22 +1228,26 @@ def _direct_candidates(paras: list[str], spans: list[_Span], hints: _Hints) -> l
         # Parts are slices of normalized paragraphs: stripping them normalizes them.
         cleaned = [_strip_trailing_comma(p) for p in flat]
         quote_text = " ".join(p for p in cleaned if p)
-        if not quote_text or not any(c.isalnum() for c in quote_text):
+        if not quote_text or not (quote_text[0].isalnum() or any(map(str.isalnum, quote_text))):
             continue
         close_text = paras[last.end_para]
         floor = floors[id(span)]
-        sentence_start = _at_sentence_start(text_open, span.start, floor)
-        content_last = flat[-1].strip()
+        # -1: not looked at yet (_at_sentence_start is only needed on some paths).
+        sentence_start = -1
         terminal = not last.closed or _is_terminal(close_text, last.end)
 
-        ends_like_speech = _span_ends_like_speech(content_last)
+        ends_like_speech = _span_ends_like_speech(flat[-1])
         if attr is None and last.closed:
-            after = _after_attr(close_text, last.end)
-            if after is not None and (
-                ends_like_speech or (sentence_start and not after[0].weak)
-            ):
-                attr = after[0]
-        before = _before_attr(text_open, span.start, floor, _me_hints(hints, span.para))
+            if after_of is not last:
+                after = _after_attr(close_text, last.end)
+            if after is not None:
+                if not ends_like_speech and not after[0].weak:
+                    sentence_start = int(_at_sentence_start(text_open, span.start, floor))
+                if ends_like_speech or (sentence_start == 1 and not after[0].weak):
+                    attr = after[0]
+        before = None
+        if terminal or ends_like_speech or attr is not None:
+            before = _before_attr(text_open, span.start, floor, _me_hints(hints, span.para))
         if before is None and span.start == 0 and span.para > 0:
             # 'Sukardi mengatakan:' closing the previous paragraph introduces this quote.
             prev = paras[span.para - 1]
@@ -1260,7 +1267,11 @@ def _direct_candidates(paras: list[str], spans: list[_Span], hints: _Hints) -> l
             ):
                 attr = b_attr
         if attr is None:
-            if not (sentence_start and terminal):
+            if not terminal:
+                continue
+            if sentence_start < 0:
+                sentence_start = int(_at_sentence_start(text_open, span.start, floor))
+            if not sentence_start:
                 continue
             if _word_count(quote_text) < 3 and quote_text[-1:] not in ".!?":
                 continue
