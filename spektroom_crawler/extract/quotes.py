@@ -101,7 +101,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spektroom_crawler.record import Quote, QuoteKind
@@ -1347,19 +1347,20 @@ def _verb_hints_in(paras: list[str], low: bytes) -> _Hints:
 
 def _matches_at(
     pattern: re.Pattern[str], text: str, hints: list[int] | None
-) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`, trying `pattern` only at the hinted offsets (when given)."""
+) -> list[re.Match[str]]:
+    """`pattern.finditer(text)`'s matches, trying `pattern` only at the hinted offsets (if any)."""
     if hints is None:
-        yield from pattern.finditer(text)
-        return
+        return list(pattern.finditer(text))
+    out: list[re.Match[str]] = []
     pos = 0
     for at in hints:
         if at < pos:
             continue  # inside the previous match, as finditer would skip it
         m = pattern.match(text, at)
         if m is not None:
-            yield m
+            out.append(m)
             pos = m.end()
+    return out
 
 
 def _odd_case_fold(text: str) -> bool:
@@ -1395,46 +1396,48 @@ def _indirect_candidates(
     covered = _ranges_by_paragraph(spans)
     direct = _ranges_by_paragraph(quoted)
     out: list[_Candidate] = []
-    for pi, text in enumerate(paras):
-        if not text:
-            continue
-        if pi not in hints:
-            continue
-        me_hints, menurut_hints = hints[pi]
+    for pi, (me_hints, menurut_hints) in hints.items():
+        text = paras[pi]
         ranges = covered.get(pi, [])
-        for m in _matches_at(INDIRECT_VERB_RE, text, me_hints):
+        in_para = direct.get(pi, [])  # the direct quotes' ranges in this paragraph
+        for m in _matches_at(INDIRECT_VERB_RE, text, me_hints) if me_hints != [] else ():
             verb_at = m.start()
             clause_at = m.end()
-            if _covered(ranges, verb_at) or clause_at >= len(text):
+            if clause_at >= len(text) or (ranges and _covered(ranges, verb_at)):
                 continue
-            if any(a == clause_at for a, _b in direct.get(pi, ())):
+            if in_para and any(a == clause_at for a, _b in in_para):
                 continue  # 'Weni mengatakan, "..."' is a direct quote
-            floor = max((b for a, b in ranges if b <= verb_at), default=0)
+            floor = _floor(ranges, verb_at) if ranges else 0
             start = _sentence_start(text, verb_at, floor)
             attr = _subject_attr(m.group("verb").lower(), text[start:verb_at])
             if attr is None:
                 continue
-            clause = _clause(text, clause_at, direct.get(pi, []))
+            clause = _clause(text, clause_at, in_para)
             if clause:
                 out.append(_Candidate(pi, start, "indirect", clause, attr))
-        for m in _matches_at(MENURUT_RE, text, menurut_hints):
+        for m in _matches_at(MENURUT_RE, text, menurut_hints) if menurut_hints != [] else ():
             verb_at = m.start()
-            if _covered(ranges, verb_at):
+            if ranges and _covered(ranges, verb_at):
                 continue
-            floor = max((b for a, b in ranges if b <= verb_at), default=0)
+            floor = _floor(ranges, verb_at) if ranges else 0
             start = _sentence_start(text, verb_at, floor)
-            if _strip_connectors(text[start:verb_at].strip()):
+            if start < verb_at and _strip_connectors(text[start:verb_at].strip()):
                 continue  # only "Menurut X, ..." at the start of a sentence
             found = _menurut_subject(text, m)
             if found is None:
                 continue
             attr, clause_at = found
-            if clause_at >= len(text) or any(a == clause_at for a, _b in direct.get(pi, ())):
+            if clause_at >= len(text) or (in_para and any(a == clause_at for a, _b in in_para)):
                 continue
-            clause = _clause(text, clause_at, direct.get(pi, []))
+            clause = _clause(text, clause_at, in_para)
             if clause:
                 out.append(_Candidate(pi, start, "indirect", clause, attr))
     return out
+
+
+def _floor(ranges: list[tuple[int, int]], pos: int) -> int:
+    """The end of the last range that ends at or before `pos` (0 if none)."""
+    return max((b for _a, b in ranges if b <= pos), default=0)
 
 
 def _clause(text: str, start: int, ranges: list[tuple[int, int]]) -> str:
