@@ -1458,29 +1458,23 @@ def _menurut_subject(text: str, m: re.Match[str]) -> tuple[_Attr, int] | None:
         if stripped == rest.lstrip(" "):
             return None  # "menurutnya" without a comma is not the lead-in
         return _Attr(verb, None, True), pos + len(rest) - len(stripped)
-    # Segments separated by ", ": the subject takes segments until it names a person, then
-    # keeps only degrees and appositive names ("Kepala Dinas ..., Dr. H. Ahmad Yani, S.Sos.").
-    segs: list[tuple[int, int]] = []
-    cursor = pos
-    while True:
-        comma = text.find(",", cursor)
-        if comma < 0:
-            break
-        segs.append((cursor, comma))
-        cursor = comma + 1
-        if len(segs) > 8:
-            break
-    if not segs:
-        return None
+    # Segments separated by ", " (at most 9, found as they are needed): the subject takes
+    # segments until it names a person, then keeps only degrees and appositive names
+    # ("Kepala Dinas ..., Dr. H. Ahmad Yani, S.Sos.").
     subject_end = None
     name_found = False
-    for k, (a, b) in enumerate(segs):
+    b = pos - 1
+    for k in range(9):
+        a = b + 1
+        b = text.find(",", a)
+        if b < 0:
+            break
         seg = text[a:b].strip()
         if not seg:
             return None
         if k == 0:
             # No end punctuation in the segment: the sentence cannot end inside it.
-            if SENTENCE_PUNCT_RE.search(seg) and _sentence_end(text, a) < b:
+            if ("." in seg or "!" in seg or "?" in seg) and _sentence_end(text, a) < b:
                 return None
             name_found = split_person(seg)[0] is not None
             subject_end = b
@@ -1505,9 +1499,10 @@ def _menurut_subject(text: str, m: re.Match[str]) -> tuple[_Attr, int] | None:
     if subject_end is None:
         return None
     subj = text[pos:subject_end].strip(" ,")
+    first = subj.split(" ", 1)[0]  # subj: a stripped slice of a normalized paragraph
     if subj.lower() in PRONOUNS:
         attr: _Attr | None = _Attr(verb, None, True)
-    elif subj.split() and subj.split()[0].lower() in NON_PERSON_WORDS:
+    elif first and first.lower() in NON_PERSON_WORDS:
         attr = None
     else:
         attr = _mention_attr(verb, subj)
