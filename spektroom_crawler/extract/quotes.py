@@ -100,6 +100,7 @@ Speed (bench/quotes.py; the whole extraction must stay within 3x an lxml parse):
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -1553,6 +1554,9 @@ def _preceding_subject(text: str, pos: int) -> str | None:
     return raw if split_person(raw)[0] is not None else None
 
 
+_READING_ORDER = operator.attrgetter("para", "pos")  # of _Candidate
+
+
 class _Speakers:
     """Who spoke last, and the last title seen for each person (for pronouns and -nya)."""
 
@@ -1610,12 +1614,14 @@ def extract_quotes(paragraphs: Sequence[str] | None, *, normalized: bool = False
     direct = _direct_candidates(paras, spans, hints)
     quoted = [span for cand in direct for span in cand.spans]
     candidates = direct + _indirect_candidates(paras, spans, quoted, hints)
-    candidates.sort(key=lambda c: (c.para, c.pos))
+    if len(candidates) > 1:
+        candidates.sort(key=_READING_ORDER)
     speakers = _Speakers()
     quotes: list[Quote] = []
     for cand in candidates:
         attr = cand.attr
-        if attr is not None and attr.pronoun:
+        # (Before offset 2 no sentence can have ended: no preceding subject.)
+        if attr is not None and attr.pronoun and cand.pos >= 2:
             # "Salah seorang warga, Suparmi, mengaku terbantu. “...,” tuturnya." -> Suparmi.
             subject = _preceding_subject(paras[cand.para], cand.pos)
             if subject is not None:
