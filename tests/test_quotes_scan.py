@@ -225,3 +225,28 @@ def test_strip_tail_adverbs_on_normalized_slices() -> None:
         texts += [" ".join(words[: i + 1]).strip() for i in range(len(words))]
     for text in texts:
         assert quotes._strip_tail_adverbs(text) == _strip_tail_adverbs_by_words(text), text
+
+
+def test_verb_tries_match_like_the_plain_alternations() -> None:
+    from tests.test_quotes import _CORPUS
+
+    def plain(words: tuple[str, ...]) -> str:
+        return "|".join(sorted(words, key=len, reverse=True))
+
+    swaps = [(quotes._ME_ALT, plain(ME_VERBS)), (quotes._BASE_ALT, plain(quotes.BASE_VERBS))]
+    patterns = [
+        INDIRECT_VERB_RE, quotes.BEFORE_VERB_RE, quotes.AFTER_VERB_RE, quotes.AFTER_SUBJECT_RE
+    ]
+    texts = [*_CORPUS, "menyebutkan, menyebut: MENYEBUTKANNYA menyebutkan bahwa", "ujarnya, kata"]
+    for pattern in patterns:
+        source = pattern.pattern
+        for trie, alternation in swaps:
+            source = source.replace(trie, alternation)
+        assert source != pattern.pattern
+        old = re.compile(source, pattern.flags)
+        for text in texts:
+            for pos in range(len(text)):
+                got, want = pattern.match(text, pos), old.match(text, pos)
+                assert (got and (got.span(), got.groupdict())) == (
+                    want and (want.span(), want.groupdict())
+                ), (pattern.pattern, text, pos)

@@ -123,8 +123,38 @@ ME_VERBS: tuple[str, ...] = (
     "mengungkapkan", "menambahkan", "menilai", "menyebutkan", "menyebut", "memaparkan",
     "menerangkan", "menekankan", "mengingatkan", "mengakui", "berkata",
 )
-_BASE_ALT = "|".join(sorted(BASE_VERBS, key=len, reverse=True))
-_ME_ALT = "|".join(sorted(ME_VERBS, key=len, reverse=True))
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regex for a set of plain words, as a trie: "me(?:n(?:gakui|ilai)|maparkan)".
+
+    The engine then reads each letter once instead of trying every word in turn. A word that
+    is a prefix of another becomes an optional tail, so the longest word matches, as it does
+    in an alternation sorted longest first.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        groups.setdefault(word[0], []).append(word)
+    branches = []
+    for group in groups.values():
+        first, last = group[0], group[-1]  # sorted: their common prefix is everyone's
+        n = 0
+        while n < len(first) and first[n] == last[n]:
+            n += 1
+        common = first[:n]
+        tails = [w[n:] for w in group if len(w) > n]
+        if not tails:
+            branches.append(re.escape(common))
+            continue
+        optional = "?" if len(tails) < len(group) else ""
+        branches.append(f"{re.escape(common)}(?:{_trie_pattern(tails)}){optional}")
+    return "|".join(branches)
+
+
+# The verbs as regex alternations, as tries: the engine reads each letter once instead of
+# trying every verb in turn (a longest-first alternation: the same matches).
+_BASE_ALT = _trie_pattern(BASE_VERBS)
+_ME_ALT = _trie_pattern(ME_VERBS)
 
 PRONOUNS = frozenset({"ia", "dia", "beliau"})
 # "Pihaknya menegaskan, ..." ("his side") speaks for the last speaker too.
@@ -299,32 +329,6 @@ INDIRECT_VERB_RE = re.compile(
     re.IGNORECASE,
 )
 MENURUT_RE = re.compile(r"\b(?P<verb>menurut)(?P<nya>nya)?\b", re.IGNORECASE)
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """One regex for a set of plain words, as a trie: "me(?:n(?:gakui|ilai)|maparkan)".
-
-    The engine then reads each letter once instead of trying every word in turn. A word that
-    is a prefix of another becomes an optional tail, so the longest word matches, as it does
-    in an alternation sorted longest first.
-    """
-    groups: dict[str, list[str]] = {}
-    for word in sorted(set(words)):
-        groups.setdefault(word[0], []).append(word)
-    branches = []
-    for group in groups.values():
-        first, last = group[0], group[-1]  # sorted: their common prefix is everyone's
-        n = 0
-        while n < len(first) and first[n] == last[n]:
-            n += 1
-        common = first[:n]
-        tails = [w[n:] for w in group if len(w) > n]
-        if not tails:
-            branches.append(re.escape(common))
-            continue
-        optional = "?" if len(tails) < len(group) else ""
-        branches.append(f"{re.escape(common)}(?:{_trie_pattern(tails)}){optional}")
-    return "|".join(branches)
 
 
 # Where INDIRECT_VERB_RE or MENURUT_RE may match, in the lower-cased article: one scan for the
