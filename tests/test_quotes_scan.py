@@ -250,3 +250,37 @@ def test_verb_tries_match_like_the_plain_alternations() -> None:
                 assert (got and (got.span(), got.groupdict())) == (
                     want and (want.span(), want.groupdict())
                 ), (pattern.pattern, text, pos)
+
+
+def _mark_role_by_rules(text: str, i: int) -> int:
+    prev = text[i - 1] if i > 0 else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    left = (not prev or prev.isspace() or prev in quotes._BEFORE_OPEN) and bool(nxt) and not (
+        nxt.isspace()
+    )
+    right = (
+        bool(prev)
+        and not prev.isspace()
+        and (not nxt or nxt.isspace() or nxt in quotes._AFTER_CLOSE or nxt in quotes._QUOTE_CHARS)
+    )
+    if left and not right:
+        return quotes._OPEN
+    if right and not left:
+        return quotes._CLOSE
+    if text[i] in quotes._OPEN_GLYPHS:
+        return quotes._OPEN
+    if text[i] in quotes._CLOSE_GLYPHS:
+        return quotes._CLOSE
+    return quotes._TOGGLE
+
+
+def test_mark_role_shortcuts_follow_the_rules() -> None:
+    from tests.test_quotes import _CORPUS
+
+    marks = quotes._QUOTE_CHARS
+    texts = [*_CORPUS, *(a + m + b for m in marks for a in ("", " ", "x", ".", "(", "“") for b in (
+        "", " ", "y", ",", ".", "”", "\u00a0"))]
+    for text in texts:
+        for i, ch in enumerate(text):
+            if ch in marks:
+                assert quotes._mark_role(text, i) == _mark_role_by_rules(text, i), (text, i)

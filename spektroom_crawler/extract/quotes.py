@@ -624,6 +624,15 @@ class _Candidate:
 
 
 def _mark_role(text: str, i: int) -> int:
+    # The usual cases first: a mark after a space (or at the start) before a word opens; a
+    # mark after a word before a space (or at the end) closes (the general rules below agree).
+    if i == 0 or text[i - 1] == " ":
+        if i + 1 < len(text) and text[i + 1].isalnum():
+            return _OPEN
+    elif (text[i - 1].isalnum() or text[i - 1] in ".,!?") and (
+        i + 1 == len(text) or text[i + 1] == " "
+    ):
+        return _CLOSE
     prev = text[i - 1] if i > 0 else ""
     nxt = text[i + 1] if i + 1 < len(text) else ""
     left = (not prev or prev.isspace() or prev in _BEFORE_OPEN) and bool(nxt) and not nxt.isspace()
