@@ -864,7 +864,7 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
     if pos - floor < 2:
         return start  # a boundary takes two characters at least
     bang_or_ask = "!" in text or "?" in text
-    at = _next_end_punct(text, floor, pos, bang_or_ask)
+    at = _next_end_punct(text, floor, pos, True) if bang_or_ask else text.find(".", floor, pos)
     while at >= 0:
         end = _boundary_end(text, at, pos)
         if end < 0:
@@ -884,9 +884,9 @@ def _sentence_end(text: str, pos: int) -> int:
     """
     size = len(text)
     bang_or_ask = "!" in text or "?" in text
-    at = _next_end_punct(text, pos, size, bang_or_ask)
+    at = _next_end_punct(text, pos, size, True) if bang_or_ask else text.find(".", pos)
     while at >= 0:
-        end = _end_punct_end(text, at)
+        end = at + 1 if at + 1 == size else _end_punct_end(text, at)  # the paragraph's end
         if end < 0:
             at = _next_end_punct(text, at + 1, size, bang_or_ask)
             continue
@@ -958,7 +958,11 @@ def _strip_tail_adverbs(subj: str) -> str:
 def _subject_attr(verb: str, subject: str) -> _Attr | None:
     """Turn the words before a speech verb into an attribution, if they name a person."""
     subj = _strip_connectors(subject.strip().strip(" ,"))  # a slice of a normalized paragraph
-    subj = _strip_tail_adverbs(subj)
+    last = subj[subj.rfind(" ") + 1 :]
+    if not last.isascii() or last.lower() in TAIL_ADVERB_LAST:
+        subj = _strip_tail_adverbs(subj)
+    else:
+        subj = subj.strip(" ,")  # no adverb to strip (_strip_tail_adverbs' first test)
     if not subj:
         return None
     if subj.lower() in SUBJECT_PRONOUNS:
