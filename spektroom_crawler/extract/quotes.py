@@ -89,10 +89,19 @@ title. All-caps words are treated as acronyms, never names. A unit number with i
 Speed (bench/quotes.py; the whole extraction must stay within 3x an lxml parse):
 - The article is scanned once, not paragraph by paragraph: quote marks by str.find per glyph,
   speech verbs by one literal-prefix regex over the lower-cased article (`_verb_hints`); the
-  attribution regexes then run only at those offsets, and only paragraphs with a mark or a
-  verb are looked at further. Speech verbs are recognized as str.lower() sees them.
+  attribution regexes then run only at those offsets (INDIRECT_VERB_RE, MENURUT_RE and
+  BEFORE_VERB_RE), and only paragraphs with a mark or a verb are looked at further. Speech
+  verbs are recognized as str.lower() sees them.
+- A regex whose pattern starts with a repeat, a class or \b gets no fast prefix scan from the
+  engine (~100-300 instructions a character): such patterns are only matched at positions
+  found by str.find or a hint (the sentence bounds at ". ! ?", BEFORE_PREPOSED_RE where its
+  verbs are), and CONNECTOR_RE only when the first word can open a connector. Verb
+  alternations are tries (`_trie_pattern`). tests/test_quotes_scan.py pins each of these to
+  the plain scan it replaces.
 - Helpers that take offsets assume normalized paragraphs (single spaces, no other
   whitespace): `_before_attr` searches only the bounded tail before a mark.
+- In pure Python nearly every call or method costs ~1k instructions: the hot paths test the
+  usual case first and compute what only some paths need lazily (`_direct_candidates`).
 - Pure functions are memoized: per mention (`_split_person`), per paragraph position
   (`_after_attr`) and per word (`_is_name_token`, `_kept_in_mention`, ...).
 """
@@ -346,7 +355,6 @@ NON_ASCII_TO_ASCII_LOWER = ("\u0130", "\u212a")  # "İ" -> "i̇", KELVIN SIGN ->
 # A sentence boundary: end punctuation (maybe a closing mark) and a space.
 SENTENCE_BOUNDARY_RE = re.compile(rf"[.!?]+[{_QUOTE_CHARS}’)]?\s+")
 # The end of a sentence: end punctuation followed by a capital (maybe after a mark) or the end.
-SENTENCE_PUNCT_RE = re.compile(r"[.!?]")
 SENTENCE_END_RE = re.compile(rf"[.!?]+(?=[”’\"]?(?:\s+[{_QUOTE_CHARS}‘(]?[A-Z]|\s*$))")
 CONNECTOR_RE = re.compile(
     r"^(?:(?:namun|tetapi|akan\s+tetapi|sementara\s+itu|sementara|selain\s+itu|"
