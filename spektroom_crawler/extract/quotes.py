@@ -1250,10 +1250,14 @@ def _direct_candidates(paras: list[str], spans: list[_Span], hints: _Hints) -> l
             i += 1
         i += 1
 
-        flat = [p for chunk in parts for p in chunk]
         # Parts are slices of normalized paragraphs: stripping them normalizes them.
-        cleaned = [_strip_trailing_comma(p) for p in flat]
-        quote_text = " ".join(p for p in cleaned if p)
+        if len(parts) == 1 and len(span.parts) == 1:  # the usual quote: one part
+            flat = span.parts
+            quote_text = _strip_trailing_comma(flat[0])
+        else:
+            flat = [p for chunk in parts for p in chunk]
+            cleaned = [_strip_trailing_comma(p) for p in flat]
+            quote_text = " ".join(p for p in cleaned if p)
         if not quote_text or not (quote_text[0].isalnum() or any(map(str.isalnum, quote_text))):
             continue
         close_text = paras[last.end_para]
