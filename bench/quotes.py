@@ -54,9 +54,9 @@ def fixture_articles() -> list[tuple[str, list[str]]]:
     seen: list[list[str]] = []
     real = article_mod.extract_quotes
 
-    def spy(paragraphs: list[str]) -> list[Any]:
+    def spy(paragraphs: list[str], **kwargs: Any) -> list[Any]:
         seen.append(list(paragraphs))
-        return real(paragraphs)
+        return real(paragraphs, **kwargs)
 
     out = []
     article_mod.extract_quotes = spy  # type: ignore[assignment]

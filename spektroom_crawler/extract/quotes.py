@@ -89,10 +89,19 @@ title. All-caps words are treated as acronyms, never names. A unit number with i
 Speed (bench/quotes.py; the whole extraction must stay within 3x an lxml parse):
 - The article is scanned once, not paragraph by paragraph: quote marks by str.find per glyph,
   speech verbs by one literal-prefix regex over the lower-cased article (`_verb_hints`); the
-  attribution regexes then run only at those offsets, and only paragraphs with a mark or a
-  verb are looked at further. Speech verbs are recognized as str.lower() sees them.
+  attribution regexes then run only at those offsets (INDIRECT_VERB_RE, MENURUT_RE and
+  BEFORE_VERB_RE), and only paragraphs with a mark or a verb are looked at further. Speech
+  verbs are recognized as str.lower() sees them.
+- A regex whose pattern starts with a repeat, a class or \b gets no fast prefix scan from the
+  engine (~100-300 instructions a character): such patterns are only matched at positions
+  found by str.find or a hint (the sentence bounds at ". ! ?", BEFORE_PREPOSED_RE where its
+  verbs are), and CONNECTOR_RE only when the first word can open a connector. Verb
+  alternations are tries (`_trie_pattern`). tests/test_quotes_scan.py pins each of these to
+  the plain scan it replaces.
 - Helpers that take offsets assume normalized paragraphs (single spaces, no other
   whitespace): `_before_attr` searches only the bounded tail before a mark.
+- In pure Python nearly every call or method costs ~1k instructions: the hot paths test the
+  usual case first and compute what only some paths need lazily (`_direct_candidates`).
 - Pure functions are memoized: per mention (`_split_person`), per paragraph position
   (`_after_attr`) and per word (`_is_name_token`, `_kept_in_mention`, ...).
 """
@@ -100,8 +109,9 @@ Speed (bench/quotes.py; the whole extraction must stay within 3x an lxml parse):
 from __future__ import annotations
 
 import functools
+import operator
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spektroom_crawler.record import Quote, QuoteKind
@@ -122,8 +132,38 @@ ME_VERBS: tuple[str, ...] = (
     "mengungkapkan", "menambahkan", "menilai", "menyebutkan", "menyebut", "memaparkan",
     "menerangkan", "menekankan", "mengingatkan", "mengakui", "berkata",
 )
-_BASE_ALT = "|".join(sorted(BASE_VERBS, key=len, reverse=True))
-_ME_ALT = "|".join(sorted(ME_VERBS, key=len, reverse=True))
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regex for a set of plain words, as a trie: "me(?:n(?:gakui|ilai)|maparkan)".
+
+    The engine then reads each letter once instead of trying every word in turn. A word that
+    is a prefix of another becomes an optional tail, so the longest word matches, as it does
+    in an alternation sorted longest first.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        groups.setdefault(word[0], []).append(word)
+    branches = []
+    for group in groups.values():
+        first, last = group[0], group[-1]  # sorted: their common prefix is everyone's
+        n = 0
+        while n < len(first) and first[n] == last[n]:
+            n += 1
+        common = first[:n]
+        tails = [w[n:] for w in group if len(w) > n]
+        if not tails:
+            branches.append(re.escape(common))
+            continue
+        optional = "?" if len(tails) < len(group) else ""
+        branches.append(f"{re.escape(common)}(?:{_trie_pattern(tails)}){optional}")
+    return "|".join(branches)
+
+
+# The verbs as regex alternations, as tries: the engine reads each letter once instead of
+# trying every verb in turn (a longest-first alternation: the same matches).
+_BASE_ALT = _trie_pattern(BASE_VERBS)
+_ME_ALT = _trie_pattern(ME_VERBS)
 
 PRONOUNS = frozenset({"ia", "dia", "beliau"})
 # "Pihaknya menegaskan, ..." ("his side") speaks for the last speaker too.
@@ -300,32 +340,6 @@ INDIRECT_VERB_RE = re.compile(
 MENURUT_RE = re.compile(r"\b(?P<verb>menurut)(?P<nya>nya)?\b", re.IGNORECASE)
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
-    """One regex for a set of plain words, as a trie: "me(?:n(?:gakui|ilai)|maparkan)".
-
-    The engine then reads each letter once instead of trying every word in turn. A word that
-    is a prefix of another becomes an optional tail, so the longest word matches, as it does
-    in an alternation sorted longest first.
-    """
-    groups: dict[str, list[str]] = {}
-    for word in sorted(set(words)):
-        groups.setdefault(word[0], []).append(word)
-    branches = []
-    for group in groups.values():
-        first, last = group[0], group[-1]  # sorted: their common prefix is everyone's
-        n = 0
-        while n < len(first) and first[n] == last[n]:
-            n += 1
-        common = first[:n]
-        tails = [w[n:] for w in group if len(w) > n]
-        if not tails:
-            branches.append(re.escape(common))
-            continue
-        optional = "?" if len(tails) < len(group) else ""
-        branches.append(f"{re.escape(common)}(?:{_trie_pattern(tails)}){optional}")
-    return "|".join(branches)
-
-
 # Where INDIRECT_VERB_RE or MENURUT_RE may match, in the lower-cased article: one scan for the
 # me- verbs and "menurut" (case-sensitive with the literal prefix "me": the regex engine jumps
 # from "me" to "me"), bytes.find for the other verbs ("berkata"). The article is lower-cased
@@ -341,7 +355,6 @@ NON_ASCII_TO_ASCII_LOWER = ("\u0130", "\u212a")  # "İ" -> "i̇", KELVIN SIGN ->
 # A sentence boundary: end punctuation (maybe a closing mark) and a space.
 SENTENCE_BOUNDARY_RE = re.compile(rf"[.!?]+[{_QUOTE_CHARS}’)]?\s+")
 # The end of a sentence: end punctuation followed by a capital (maybe after a mark) or the end.
-SENTENCE_PUNCT_RE = re.compile(r"[.!?]")
 SENTENCE_END_RE = re.compile(rf"[.!?]+(?=[”’\"]?(?:\s+[{_QUOTE_CHARS}‘(]?[A-Z]|\s*$))")
 CONNECTOR_RE = re.compile(
     r"^(?:(?:namun|tetapi|akan\s+tetapi|sementara\s+itu|sementara|selain\s+itu|"
@@ -353,6 +366,12 @@ CONNECTOR_RE = re.compile(
     r"hal\s+senada\s+(?:juga\s+)?(?:disampaikan|diungkapkan)\s+(?:oleh\s+)?)\b\s*,?\s*)+",
     re.IGNORECASE,
 )
+# The first word of every CONNECTOR_RE alternative (tests/test_quotes_scan.py checks them).
+CONNECTOR_FIRST_WORDS = frozenset({
+    "namun", "tetapi", "akan", "sementara", "selain", "lebih", "di", "kemudian", "selanjutnya",
+    "terpisah", "adapun", "sedangkan", "oleh", "senada", "sebelumnya", "kini", "saat", "lalu",
+    "dan", "bahkan", "tak", "tidak", "pada", "dalam", "hal",
+})
 # The dateline that opens a first paragraph: "PUTUSSIBAU, Spektroom – ", "Spektroom - "
 # (a dash with spaces around it within the first few words).
 DATELINE_LEAD_RE = re.compile(
@@ -587,12 +606,19 @@ class _Span:
     closed: bool = False
 
 
-@dataclass(slots=True, frozen=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, ~4x the cost of
+# creating it, and several are made per quote. Treated as immutable (_after_attr caches them).
+@dataclass(slots=True)
 class _Attr:
     verb: str
     mention: str | None  # raw person mention, None for -nya verbs and pronouns
     pronoun: bool
     weak: bool = False  # a speech verb follows the quote but no person is named ("kata seorang")
+
+
+# Per paragraph with a speech verb: where me- verbs and "menurut" start (`_verb_hints`).
+# Mapping: read-only, so a dict of plain lists is one too.
+_Hints = Mapping[int, tuple[list[int] | None, list[int] | None]]
 
 
 @dataclass(slots=True)
@@ -606,6 +632,15 @@ class _Candidate:
 
 
 def _mark_role(text: str, i: int) -> int:
+    # The usual cases first: a mark after a space (or at the start) before a word opens; a
+    # mark after a word before a space (or at the end) closes (the general rules below agree).
+    if i == 0 or text[i - 1] == " ":
+        if i + 1 < len(text) and text[i + 1].isalnum():
+            return _OPEN
+    elif (text[i - 1].isalnum() or text[i - 1] in ".,!?") and (
+        i + 1 == len(text) or text[i + 1] == " "
+    ):
+        return _CLOSE
     prev = text[i - 1] if i > 0 else ""
     nxt = text[i + 1] if i + 1 < len(text) else ""
     left = (not prev or prev.isspace() or prev in _BEFORE_OPEN) and bool(nxt) and not nxt.isspace()
@@ -652,12 +687,18 @@ def _mark_offsets(paras: list[str], joined: str) -> dict[int, list[int]]:
     is several times faster than a regex scan (and only '"' can occur in ASCII text).
     """
     hits: list[int] = []
+    glyphs = 0
     for ch in '"' if joined.isascii() else _QUOTE_CHARS:
+        if ch not in joined:  # cheaper than a str.find call; most glyphs never occur
+            continue
+        glyphs += 1
         at = joined.find(ch)
         while at >= 0:
             hits.append(at)
             at = joined.find(ch, at + 1)
-    return _by_paragraph(paras, sorted(hits))
+    if glyphs > 1:
+        hits.sort()
+    return _by_paragraph(paras, hits)
 
 
 def _by_paragraph(paras: list[str], offsets: list[int]) -> dict[int, list[int]]:
@@ -768,41 +809,146 @@ def _is_abbrev_word(word: str) -> bool:
     return word.lower() in ABBREVIATIONS or _is_degree(word + ".")
 
 
+def _next_end_punct(text: str, pos: int, end: int, bang_or_ask: bool) -> int:
+    """The offset of the first ".", "!" or "?" in text[pos:end], or -1.
+
+    Every match of SENTENCE_BOUNDARY_RE / SENTENCE_END_RE starts at one of these: trying the
+    regex only there finds what its finditer finds. str.find is several times cheaper than the
+    regex engine's scan (a pattern that starts with a repeat gets no fast prefix search).
+    `bang_or_ask`: has the text a "!" or "?" at all (else only "." is looked for).
+    """
+    found = text.find(".", pos, end)
+    if not bang_or_ask:
+        return found
+    if found >= 0:
+        end = found
+    bang = text.find("!", pos, end)
+    if bang >= 0:
+        found = end = bang
+    ask = text.find("?", pos, end)
+    return ask if ask >= 0 else found
+
+
+def _boundary_end(text: str, at: int, pos: int) -> int:
+    """The end of SENTENCE_BOUNDARY_RE matched at `at` in text[:pos], or -1.
+
+    The usual cases (". " before a word, "." inside "3.000" or "S.Sos") are decided here; the
+    regex decides the rest.
+    """
+    nxt = at + 1
+    if nxt >= pos:
+        return -1  # the pattern needs a space after the punctuation
+    ch = text[nxt]
+    if ch == " " and (nxt + 1 == pos or not text[nxt + 1].isspace()):
+        return nxt + 1
+    if ch.isalnum():
+        return -1
+    m = SENTENCE_BOUNDARY_RE.match(text, at, pos)
+    return -1 if m is None else m.end()
+
+
+def _end_punct_end(text: str, at: int) -> int:
+    """The end of SENTENCE_END_RE matched at `at`, or -1 (the usual cases decided here)."""
+    nxt = at + 1
+    if nxt == len(text):
+        return nxt
+    ch = text[nxt]
+    if ch == " ":
+        if nxt + 1 < len(text) and "A" <= text[nxt + 1] <= "Z":
+            return nxt
+    elif ch.isalnum():
+        return -1
+    m = SENTENCE_END_RE.match(text, at)
+    return -1 if m is None else m.end()
+
+
 def _sentence_start(text: str, pos: int, floor: int) -> int:
+    """Where the sentence holding `pos` starts (at `floor` at the earliest).
+
+    The last SENTENCE_BOUNDARY_RE match in text[floor:pos] (as finditer finds them) that does
+    not end an abbreviation.
+    """
     start = floor
-    for m in SENTENCE_BOUNDARY_RE.finditer(text, floor, pos):
-        if text[m.start()] == "." and _is_abbrev_at(text, m.start()):
+    if pos - floor < 2:
+        return start  # a boundary takes two characters at least
+    bang_or_ask = "!" in text or "?" in text
+    at = _next_end_punct(text, floor, pos, True) if bang_or_ask else text.find(".", floor, pos)
+    while at >= 0:
+        end = _boundary_end(text, at, pos)
+        if end < 0:
+            at = _next_end_punct(text, at + 1, pos, bang_or_ask)
             continue
-        start = m.end()
+        if text[at] != "." or not _is_abbrev_at(text, at):
+            start = end
+        at = _next_end_punct(text, end, pos, bang_or_ask)
     return start
 
 
 def _sentence_end(text: str, pos: int) -> int:
-    for m in SENTENCE_END_RE.finditer(text, pos):
-        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbrev_at(text, m.start()):
+    """Where the sentence holding `pos` ends (after its end punctuation), or the text's end.
+
+    The first SENTENCE_END_RE match from `pos` on (as finditer finds them) that is not a
+    single period ending an abbreviation.
+    """
+    size = len(text)
+    bang_or_ask = "!" in text or "?" in text
+    at = _next_end_punct(text, pos, size, True) if bang_or_ask else text.find(".", pos)
+    while at >= 0:
+        end = at + 1 if at + 1 == size else _end_punct_end(text, at)  # the paragraph's end
+        if end < 0:
+            at = _next_end_punct(text, at + 1, size, bang_or_ask)
             continue
-        return m.end()
-    return len(text)
+        if text[at] == "." and end - at == 1 and _is_abbrev_at(text, at):
+            at = _next_end_punct(text, end, size, bang_or_ask)
+            continue
+        return end
+    return size
 
 
 def _strip_connectors(s: str) -> str:
     """Drop what may open a sentence before its subject: a dateline, connectors, an adverbial."""
-    m = DATELINE_LEAD_RE.match(s) if "-" in s or "–" in s or "—" in s else None  # needs a dash
-    if m:
-        s = s[m.end() :]
-    prev = None
-    while prev != s:
-        prev = s
-        m = CONNECTOR_RE.match(s)
+    if not s:
+        return s
+    if "-" in s or "–" in s or "—" in s:  # the dateline needs a dash
+        m = DATELINE_LEAD_RE.match(s)
         if m:
-            s = s[m.end() :].strip(" ,")
-        words = s.split(" ", 1)
-        if words and words[0].lower() in ADVERBIAL_HEADS and "," in s:
+            s = s[m.end() :]
+    while True:  # until nothing more is stripped
+        first = s.split(" ", 1)[0].lower()
+        stripped = False
+        if first in CONNECTOR_FIRST_WORDS or (
+            not (first.isalpha() and first.isascii()) and _may_open_with_connector(first)
+        ):
+            m = CONNECTOR_RE.match(s)
+            if m:
+                s = s[m.end() :].strip(" ,")
+                first = s.split(" ", 1)[0].lower()
+                stripped = True
+        if first in ADVERBIAL_HEADS and "," in s:
             s = s.split(",", 1)[1].strip()
-    return s
+            stripped = True
+        if not stripped:
+            return s
+
+
+def _may_open_with_connector(first: str) -> bool:
+    """Can CONNECTOR_RE match a text whose first space-separated token, lower-cased, is `first`?
+
+    Every connector starts with one of CONNECTOR_FIRST_WORDS followed by a non-word character,
+    so a token of plain ASCII letters (punctuation after it aside) must be one of them; any
+    other token is left to the regex (case folds such as "ſ" ~ "s" are its business). The
+    anchored match of that big case-insensitive alternation costs ~6k instructions.
+    """
+    core = first.rstrip(",.;:!?")
+    if core.isascii() and core.isalpha():
+        return core in CONNECTOR_FIRST_WORDS
+    return bool(core)
 
 
 def _strip_tail_adverbs(subj: str) -> str:
+    last = subj[subj.rfind(" ") + 1 :]  # subj: a stripped slice of a normalized paragraph
+    if last.isascii() and last.lower() not in TAIL_ADVERB_LAST:
+        return subj.strip(" ,")  # the usual case: no adverb to strip
     words = subj.split()
     while len(words) > 1:
         last = words[-1]
@@ -820,12 +966,17 @@ def _strip_tail_adverbs(subj: str) -> str:
 def _subject_attr(verb: str, subject: str) -> _Attr | None:
     """Turn the words before a speech verb into an attribution, if they name a person."""
     subj = _strip_connectors(subject.strip().strip(" ,"))  # a slice of a normalized paragraph
-    subj = _strip_tail_adverbs(subj)
+    last = subj[subj.rfind(" ") + 1 :]
+    if not last.isascii() or last.lower() in TAIL_ADVERB_LAST:
+        subj = _strip_tail_adverbs(subj)
+    else:
+        subj = subj.strip(" ,")  # no adverb to strip (_strip_tail_adverbs' first test)
     if not subj:
         return None
     if subj.lower() in SUBJECT_PRONOUNS:
         return _Attr(verb, None, True)
-    if len(subj.split()) > 16 or subj.split()[0].lower() in NON_PERSON_WORDS:
+    words = subj.split()
+    if len(words) > 16 or words[0].lower() in NON_PERSON_WORDS:
         return None
     name, title = split_person(subj)
     if name is None and (title is None or _core(title.split()[0]).lower() not in ROLE_HEADS):
@@ -913,16 +1064,21 @@ def _after_attr(text: str, pos: int) -> tuple[_Attr, int] | None:
     return None
 
 
-def _before_attr(text: str, pos: int, floor: int) -> tuple[_Attr, bool] | None:
-    """The attribution right before an opening mark, and whether a comma/colon/bahwa leads in."""
+def _before_attr(
+    text: str, pos: int, floor: int, verb_hints: list[int] | None
+) -> tuple[_Attr, bool] | None:
+    """The attribution right before an opening mark, and whether a comma/colon/bahwa leads in.
+
+    `verb_hints`: where me- verbs start in `text` (`_verb_hints`; None: unknown, search).
+    """
     # Both patterns are anchored at the end of the head and bounded in length (text is a
     # normalized paragraph: single spaces), so only its tail is searched. The tail is long
     # enough that no match can start at its first character, where slicing would fake a
-    # word boundary.
+    # word boundary (so matching in the whole text at a hint finds the same).
     lo = max(floor, pos - BEFORE_VERB_SPAN)
-    m = BEFORE_VERB_RE.search(text[lo:pos])
+    m = _before_verb(text, lo, pos, verb_hints)
     if m:
-        verb_at = lo + m.start()
+        verb_at = m.start()
         start = _sentence_start(text, verb_at, floor)
         attr = _subject_attr(m.group("verb").lower(), text[start:verb_at])
         sep = m.group("sep")
@@ -931,7 +1087,7 @@ def _before_attr(text: str, pos: int, floor: int) -> tuple[_Attr, bool] | None:
     if text[floor:pos].rstrip()[-1:] not in (",", ":"):
         return None  # BEFORE_PREPOSED_RE ends with a comma or colon
     lo = max(floor, pos - BEFORE_PREPOSED_SPAN)
-    m = BEFORE_PREPOSED_RE.search(text[lo:pos])
+    m = _before_preposed(text[lo:pos])
     if m:
         verb_at = lo + m.start()
         start = _sentence_start(text, verb_at, floor)
@@ -946,20 +1102,75 @@ def _before_attr(text: str, pos: int, floor: int) -> tuple[_Attr, bool] | None:
     return None
 
 
+def _before_verb(text: str, lo: int, pos: int, hints: list[int] | None) -> re.Match[str] | None:
+    """BEFORE_VERB_RE's first match in text[lo:pos] (offsets in `text`), tried at the hints.
+
+    Every match starts with a me- verb after a word boundary, where `_verb_hints` puts a hint;
+    the hints are in order, so the first one that matches is the search's match.
+    """
+    if hints is None:
+        return BEFORE_VERB_RE.search(text, lo, pos)
+    for at in hints:
+        if at >= pos:
+            break
+        if at >= lo:
+            m = BEFORE_VERB_RE.match(text, at, pos)
+            if m is not None:
+                return m
+    return None
+
+
+# Every BEFORE_PREPOSED_RE match starts with one of these (lower-cased).
+_PREPOSED_VERBS = ("menurut", "kata", "ujar", "tutur")
+
+
+def _before_preposed(tail: str) -> re.Match[str] | None:
+    """BEFORE_PREPOSED_RE.search(tail), trying the regex only where its verbs are.
+
+    A case-insensitive search of that pattern tries every position (~300 instructions a
+    character). The verbs hold no letter with a special case fold but "k" (KELVIN SIGN, which
+    str.lower() maps to "k"), so the lower-cased tail shows where each can start.
+    """
+    low = tail.lower()
+    if len(low) != len(tail):
+        return BEFORE_PREPOSED_RE.search(tail)  # offsets would not carry over ("İ")
+    starts: list[int] = []
+    for verb in _PREPOSED_VERBS:
+        at = low.find(verb)
+        while at >= 0:
+            starts.append(at)
+            at = low.find(verb, at + 1)
+    if len(starts) > 1:
+        starts.sort()
+    for at in starts:
+        m = BEFORE_PREPOSED_RE.match(tail, at)
+        if m is not None:
+            return m
+    return None
+
+
 def _span_ends_like_speech(content: str) -> bool:
-    return bool(content) and content.rstrip()[-1:] in ",.!?…"
+    last = content.rstrip()[-1:]
+    return bool(last) and last in ",.!?…"
 
 
 def _is_terminal(text: str, end: int) -> bool:
     """Does the sentence or clause stop at the closing mark (no lower-case continuation)?"""
-    rest = text[end:].lstrip()
-    if not rest or rest[0] in ".!?;:,)—–-" or rest[0] in _QUOTE_CHARS:
+    size = len(text)
+    while end < size and text[end].isspace():  # as text[end:].lstrip(), without the copy
+        end += 1
+    if end == size:
         return True
-    return not rest[0].islower()
+    ch = text[end]
+    if ch in ".!?;:,)—–-" or ch in _QUOTE_CHARS:
+        return True
+    return not ch.islower()
 
 
 def _at_sentence_start(text: str, pos: int, floor: int) -> bool:
     start = _sentence_start(text, pos, floor)
+    if start == pos:
+        return True  # nothing before it in the sentence
     head = text[start:pos].strip()
     if head.endswith(":"):
         return True
@@ -1002,7 +1213,7 @@ def _normalize(paragraphs: Iterable[object] | str | None) -> list[str]:
 _SEP = "\n"
 
 
-def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]:
+def _direct_candidates(paras: list[str], spans: list[_Span], hints: _Hints) -> list[_Candidate]:
     out: list[_Candidate] = []
     # Where the text before each span begins: after the previous quote in its paragraph.
     floors: dict[int, int] = {}
@@ -1019,10 +1230,12 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
         last = span
         attr: _Attr | None = None
         after: tuple[_Attr, int] | None = None
+        after_of: _Span | None = None  # the span `after` was looked up for
         # A split quote: '"Kami siap," kata Lili, "untuk membantu."'
         while last.closed and i + 1 < len(spans):
             text_close = paras[last.end_para]
             after = _after_attr(text_close, last.end)
+            after_of = last
             nxt = spans[i + 1]
             if after is None or nxt.para != last.end_para or nxt.start < after[1]:
                 break
@@ -1037,31 +1250,41 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
             i += 1
         i += 1
 
-        flat = [p for chunk in parts for p in chunk]
         # Parts are slices of normalized paragraphs: stripping them normalizes them.
-        cleaned = [_strip_trailing_comma(p) for p in flat]
-        quote_text = " ".join(p for p in cleaned if p)
-        if not quote_text or not any(c.isalnum() for c in quote_text):
+        if len(parts) == 1 and len(span.parts) == 1:  # the usual quote: one part
+            flat = span.parts
+            quote_text = _strip_trailing_comma(flat[0])
+        else:
+            flat = [p for chunk in parts for p in chunk]
+            cleaned = [_strip_trailing_comma(p) for p in flat]
+            quote_text = " ".join(p for p in cleaned if p)
+        if not quote_text or not (quote_text[0].isalnum() or any(map(str.isalnum, quote_text))):
             continue
         close_text = paras[last.end_para]
         floor = floors[id(span)]
-        sentence_start = _at_sentence_start(text_open, span.start, floor)
-        content_last = flat[-1].strip()
+        # -1: not looked at yet (_at_sentence_start is only needed on some paths).
+        sentence_start = -1
         terminal = not last.closed or _is_terminal(close_text, last.end)
 
-        ends_like_speech = _span_ends_like_speech(content_last)
+        ends_like_speech = _span_ends_like_speech(flat[-1])
         if attr is None and last.closed:
-            after = _after_attr(close_text, last.end)
-            if after is not None and (
-                ends_like_speech or (sentence_start and not after[0].weak)
-            ):
-                attr = after[0]
-        before = _before_attr(text_open, span.start, floor)
+            if after_of is not last:
+                after = _after_attr(close_text, last.end)
+            if after is not None:
+                if not ends_like_speech and not after[0].weak:
+                    sentence_start = int(_at_sentence_start(text_open, span.start, floor))
+                if ends_like_speech or (sentence_start == 1 and not after[0].weak):
+                    attr = after[0]
+        before = None
+        if terminal or ends_like_speech or attr is not None:
+            before = _before_attr(text_open, span.start, floor, _me_hints(hints, span.para))
         if before is None and span.start == 0 and span.para > 0:
             # 'Sukardi mengatakan:' closing the previous paragraph introduces this quote.
             prev = paras[span.para - 1]
             if prev.endswith(":"):
-                before = _before_attr(prev, len(prev), last_end.get(span.para - 1, 0))
+                before = _before_attr(
+                    prev, len(prev), last_end.get(span.para - 1, 0), _me_hints(hints, span.para - 1)
+                )
         if before is not None and (terminal or ends_like_speech or attr is not None):
             b_attr, has_sep = before
             speechlike = has_sep or ends_like_speech or _word_count(quote_text) >= 5
@@ -1074,16 +1297,16 @@ def _direct_candidates(paras: list[str], spans: list[_Span]) -> list[_Candidate]
             ):
                 attr = b_attr
         if attr is None:
-            if not (sentence_start and terminal):
+            if not terminal:
+                continue
+            if sentence_start < 0:
+                sentence_start = int(_at_sentence_start(text_open, span.start, floor))
+            if not sentence_start:
                 continue
             if _word_count(quote_text) < 3 and quote_text[-1:] not in ".!?":
                 continue
         out.append(_Candidate(span.para, span.start, "direct", quote_text, attr, group))
     return out
-
-
-# Mapping: read-only, so a dict of plain lists is one too.
-_Hints = Mapping[int, tuple[list[int] | None, list[int] | None]]
 
 
 def _verb_hints(paras: list[str], joined: str) -> _Hints:
@@ -1114,6 +1337,12 @@ def _verb_hints(paras: list[str], joined: str) -> _Hints:
         if has_me or has_menurut:
             out[pi] = (None if has_me else [], None if has_menurut else [])
     return out
+
+
+def _me_hints(hints: _Hints, pi: int) -> list[int] | None:
+    """The me- verb hints of paragraph `pi` (an empty list: it has none; None: unknown)."""
+    found = hints.get(pi)
+    return [] if found is None else found[0]
 
 
 def _ascii_lower(text: str) -> bytes:
@@ -1148,19 +1377,20 @@ def _verb_hints_in(paras: list[str], low: bytes) -> _Hints:
 
 def _matches_at(
     pattern: re.Pattern[str], text: str, hints: list[int] | None
-) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`, trying `pattern` only at the hinted offsets (when given)."""
+) -> list[re.Match[str]]:
+    """`pattern.finditer(text)`'s matches, trying `pattern` only at the hinted offsets (if any)."""
     if hints is None:
-        yield from pattern.finditer(text)
-        return
+        return list(pattern.finditer(text))
+    out: list[re.Match[str]] = []
     pos = 0
     for at in hints:
         if at < pos:
             continue  # inside the previous match, as finditer would skip it
         m = pattern.match(text, at)
         if m is not None:
-            yield m
+            out.append(m)
             pos = m.end()
+    return out
 
 
 def _odd_case_fold(text: str) -> bool:
@@ -1185,58 +1415,59 @@ def _ranges_by_paragraph(spans: Iterable[_Span]) -> dict[int, list[tuple[int, in
 
 
 def _indirect_candidates(
-    paras: list[str], spans: list[_Span], quoted: list[_Span], joined: str
+    paras: list[str], spans: list[_Span], quoted: list[_Span], hints: _Hints
 ) -> list[_Candidate]:
     """Indirect speech outside every quoted span; a direct quote ends the reported clause.
 
-    `joined`: the paragraphs joined with `_SEP`.
+    `hints`: `_verb_hints` of the paragraphs.
     """
-    hints = _verb_hints(paras, joined)
     if not hints:
         return []  # no speech verb in the whole article
     covered = _ranges_by_paragraph(spans)
     direct = _ranges_by_paragraph(quoted)
     out: list[_Candidate] = []
-    for pi, text in enumerate(paras):
-        if not text:
-            continue
-        if pi not in hints:
-            continue
-        me_hints, menurut_hints = hints[pi]
+    for pi, (me_hints, menurut_hints) in hints.items():
+        text = paras[pi]
         ranges = covered.get(pi, [])
-        for m in _matches_at(INDIRECT_VERB_RE, text, me_hints):
+        in_para = direct.get(pi, [])  # the direct quotes' ranges in this paragraph
+        for m in _matches_at(INDIRECT_VERB_RE, text, me_hints) if me_hints != [] else ():
             verb_at = m.start()
             clause_at = m.end()
-            if _covered(ranges, verb_at) or clause_at >= len(text):
+            if clause_at >= len(text) or (ranges and _covered(ranges, verb_at)):
                 continue
-            if any(a == clause_at for a, _b in direct.get(pi, ())):
+            if in_para and any(a == clause_at for a, _b in in_para):
                 continue  # 'Weni mengatakan, "..."' is a direct quote
-            floor = max((b for a, b in ranges if b <= verb_at), default=0)
+            floor = _floor(ranges, verb_at) if ranges else 0
             start = _sentence_start(text, verb_at, floor)
             attr = _subject_attr(m.group("verb").lower(), text[start:verb_at])
             if attr is None:
                 continue
-            clause = _clause(text, clause_at, direct.get(pi, []))
+            clause = _clause(text, clause_at, in_para)
             if clause:
                 out.append(_Candidate(pi, start, "indirect", clause, attr))
-        for m in _matches_at(MENURUT_RE, text, menurut_hints):
+        for m in _matches_at(MENURUT_RE, text, menurut_hints) if menurut_hints != [] else ():
             verb_at = m.start()
-            if _covered(ranges, verb_at):
+            if ranges and _covered(ranges, verb_at):
                 continue
-            floor = max((b for a, b in ranges if b <= verb_at), default=0)
+            floor = _floor(ranges, verb_at) if ranges else 0
             start = _sentence_start(text, verb_at, floor)
-            if _strip_connectors(text[start:verb_at].strip()):
+            if start < verb_at and _strip_connectors(text[start:verb_at].strip()):
                 continue  # only "Menurut X, ..." at the start of a sentence
             found = _menurut_subject(text, m)
             if found is None:
                 continue
             attr, clause_at = found
-            if clause_at >= len(text) or any(a == clause_at for a, _b in direct.get(pi, ())):
+            if clause_at >= len(text) or (in_para and any(a == clause_at for a, _b in in_para)):
                 continue
-            clause = _clause(text, clause_at, direct.get(pi, []))
+            clause = _clause(text, clause_at, in_para)
             if clause:
                 out.append(_Candidate(pi, start, "indirect", clause, attr))
     return out
+
+
+def _floor(ranges: list[tuple[int, int]], pos: int) -> int:
+    """The end of the last range that ends at or before `pos` (0 if none)."""
+    return max((b for _a, b in ranges if b <= pos), default=0)
 
 
 def _clause(text: str, start: int, ranges: list[tuple[int, int]]) -> str:
@@ -1257,29 +1488,23 @@ def _menurut_subject(text: str, m: re.Match[str]) -> tuple[_Attr, int] | None:
         if stripped == rest.lstrip(" "):
             return None  # "menurutnya" without a comma is not the lead-in
         return _Attr(verb, None, True), pos + len(rest) - len(stripped)
-    # Segments separated by ", ": the subject takes segments until it names a person, then
-    # keeps only degrees and appositive names ("Kepala Dinas ..., Dr. H. Ahmad Yani, S.Sos.").
-    segs: list[tuple[int, int]] = []
-    cursor = pos
-    while True:
-        comma = text.find(",", cursor)
-        if comma < 0:
-            break
-        segs.append((cursor, comma))
-        cursor = comma + 1
-        if len(segs) > 8:
-            break
-    if not segs:
-        return None
+    # Segments separated by ", " (at most 9, found as they are needed): the subject takes
+    # segments until it names a person, then keeps only degrees and appositive names
+    # ("Kepala Dinas ..., Dr. H. Ahmad Yani, S.Sos.").
     subject_end = None
     name_found = False
-    for k, (a, b) in enumerate(segs):
+    b = pos - 1
+    for k in range(9):
+        a = b + 1
+        b = text.find(",", a)
+        if b < 0:
+            break
         seg = text[a:b].strip()
         if not seg:
             return None
         if k == 0:
             # No end punctuation in the segment: the sentence cannot end inside it.
-            if SENTENCE_PUNCT_RE.search(seg) and _sentence_end(text, a) < b:
+            if ("." in seg or "!" in seg or "?" in seg) and _sentence_end(text, a) < b:
                 return None
             name_found = split_person(seg)[0] is not None
             subject_end = b
@@ -1304,9 +1529,10 @@ def _menurut_subject(text: str, m: re.Match[str]) -> tuple[_Attr, int] | None:
     if subject_end is None:
         return None
     subj = text[pos:subject_end].strip(" ,")
+    first = subj.split(" ", 1)[0]  # subj: a stripped slice of a normalized paragraph
     if subj.lower() in PRONOUNS:
         attr: _Attr | None = _Attr(verb, None, True)
-    elif subj.split() and subj.split()[0].lower() in NON_PERSON_WORDS:
+    elif first and first.lower() in NON_PERSON_WORDS:
         attr = None
     else:
         attr = _mention_attr(verb, subj)
@@ -1355,6 +1581,9 @@ def _preceding_subject(text: str, pos: int) -> str | None:
         return None  # a subject needs a lower-case predicate after it
     raw = " ".join(subject)
     return raw if split_person(raw)[0] is not None else None
+
+
+_READING_ORDER = operator.attrgetter("para", "pos")  # of _Candidate
 
 
 class _Speakers:
@@ -1410,15 +1639,18 @@ def extract_quotes(paragraphs: Sequence[str] | None, *, normalized: bool = False
         return []
     joined = _SEP.join(paras)
     spans = _scan(paras, _mark_offsets(paras, joined))
-    direct = _direct_candidates(paras, spans)
+    hints = _verb_hints(paras, joined)
+    direct = _direct_candidates(paras, spans, hints)
     quoted = [span for cand in direct for span in cand.spans]
-    candidates = direct + _indirect_candidates(paras, spans, quoted, joined)
-    candidates.sort(key=lambda c: (c.para, c.pos))
+    candidates = direct + _indirect_candidates(paras, spans, quoted, hints)
+    if len(candidates) > 1:
+        candidates.sort(key=_READING_ORDER)
     speakers = _Speakers()
     quotes: list[Quote] = []
     for cand in candidates:
         attr = cand.attr
-        if attr is not None and attr.pronoun:
+        # (Before offset 2 no sentence can have ended: no preceding subject.)
+        if attr is not None and attr.pronoun and cand.pos >= 2:
             # "Salah seorang warga, Suparmi, mengaku terbantu. “...,” tuturnya." -> Suparmi.
             subject = _preceding_subject(paras[cand.para], cand.pos)
             if subject is not None:
