@@ -21,7 +21,12 @@ from spektroom_crawler.extract.headline import (
     TRUNCATED_RE,
     strip_site_suffix,
 )
-from spektroom_crawler.extract.media import PHOTO_CREDIT_RES, split_photo_credit
+from spektroom_crawler.extract.media import (
+    DANGLING_PUNCT_RE,
+    PHOTO_CREDIT_RES,
+    _without_dangling_punct,
+    split_photo_credit,
+)
 from spektroom_crawler.extract.people import (
     DESK_ACCOUNT_RE,
     NAME_SPLIT_RE,
@@ -245,6 +250,20 @@ def test_dateline_re_negative() -> None:
 )
 def test_split_photo_credit(caption: str | None, expected: tuple[str | None, str | None]) -> None:
     assert split_photo_credit(caption) == expected
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "kantor Gubernur .", "kantor Gubernur.", "kantor Gubernur ,;", "kantor Gubernur\u00a0|",
+        "a - .", "a -", "a.-", "-", " .", ".", "a  ..", "Foto", "", "a , b", "a ,b .",
+    ],
+)
+def test_dangling_punct_is_the_regex_substitution(rest: str) -> None:
+    """split_photo_credit drops a dangling " ." without the regex: the same text as
+    DANGLING_PUNCT_RE.sub on the rstripped text before the credit."""
+    rest = rest.rstrip()
+    assert _without_dangling_punct(rest) == DANGLING_PUNCT_RE.sub("", rest)
 
 
 def test_photo_credit_regexes() -> None:

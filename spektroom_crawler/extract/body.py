@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from spektroom_crawler.extract.document import element_text, norm_space, text_content
+from spektroom_crawler.extract.document import (
+    element_text,
+    is_norm_space,
+    norm_space,
+    text_content,
+)
 from spektroom_crawler.extract.sources import Page
 
 # Body containers of the known templates, most specific first (class tokens).
@@ -183,9 +188,7 @@ def extract_body(page: Page) -> Body:
 
 def _lines(raw: str) -> list[str]:
     """The lines of a paragraph's text (split at <br>), each whitespace-normalized."""
-    if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
-        # Printable means no whitespace but the plain space (so no "\n" either): one line,
-        # normalized already. Most paragraphs are; this test is ~3x cheaper than split + join.
+    if is_norm_space(raw):  # one line, normalized already: most paragraphs
         return [raw]
     return [" ".join(line.split()) for line in raw.split("\n")]
 
@@ -199,10 +202,7 @@ def _plain_story_line(raw: str) -> bool:
         and raw[0] not in BACA_JUGA_FIRST
         and ":" not in raw
         and "//" not in raw
-        and raw.isprintable()
-        and "  " not in raw
-        and raw[0] != " "
-        and raw[-1] != " "
+        and is_norm_space(raw)
     )
 
 

@@ -966,11 +966,7 @@ def _strip_tail_adverbs(subj: str) -> str:
 def _subject_attr(verb: str, subject: str) -> _Attr | None:
     """Turn the words before a speech verb into an attribution, if they name a person."""
     subj = _strip_connectors(subject.strip().strip(" ,"))  # a slice of a normalized paragraph
-    last = subj[subj.rfind(" ") + 1 :]
-    if not last.isascii() or last.lower() in TAIL_ADVERB_LAST:
-        subj = _strip_tail_adverbs(subj)
-    else:
-        subj = subj.strip(" ,")  # no adverb to strip (_strip_tail_adverbs' first test)
+    subj = _strip_tail_adverbs(subj)
     if not subj:
         return None
     if subj.lower() in SUBJECT_PRONOUNS:
