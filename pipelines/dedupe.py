@@ -139,7 +139,7 @@ DEDUPED_FIELDS = ("tags", "authors", "editors", "related_urls")  # case-insensit
 # which `is_normalized_article` counts because it joins the texts with it).
 _ASCII_SPACES = (b"\t", b"\r", b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e", b"\x1f")
 # The non-ASCII characters `normalize_text` removes or turns into a space.
-_UNCLEAN_OTHERS_RE = re.compile("[^\\S ]|[\u200b-\u200d\u2060\ufeff\u00ad]")
+_UNCLEAN_OTHERS_RE = re.compile(r"[^\S ]|" + INVISIBLE_RE.pattern)
 
 
 def is_normalized_article(article: Article) -> bool:
