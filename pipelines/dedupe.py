@@ -9,10 +9,11 @@ Near-duplicates use one-permutation MinHash over 3-word shingles of the body: ea
 hashed once into one of NUM_BINS bins keeping the minimum, so a signature costs one hash per
 shingle, not one per permutation. The shingle hash is a polynomial hash (mod 2**64) of the
 shingle's bytes, finished with the splitmix64 mixer; numpy computes it for every shingle at once
-from prefix sums over the body (no Python object per word or shingle), and it is the same in
-every process (no PYTHONHASHSEED). The signature is split into LSH bands; articles sharing a
-band are compared on the full signature. SIGNATURE_SCHEME names this hashing: signatures made
-another way are not comparable (migration 0002 recomputed those of older databases).
+from prefix sums over the body, or over a whole batch's bodies (no Python object per word or
+shingle), and it is the same in every process (no PYTHONHASHSEED). The signature is split into
+LSH bands; articles sharing a band are compared on the full signature. SIGNATURE_SCHEME names
+this hashing: signatures made another way are not comparable (migration 0002 recomputed those
+of older databases).
 """
 
 from __future__ import annotations
@@ -384,30 +385,62 @@ def _powers(length: int) -> tuple[np.ndarray, np.ndarray]:
 def shingle_hashes(body: bytes) -> np.ndarray:
     """64-bit hashes of the SHINGLE_SIZE-word shingles of a `body_bytes` text (the whole text
     when it is shorter): splitmix64(polynomial hash of the shingle's bytes + its length)."""
-    size = len(body)
-    if not size:
-        return np.zeros(0, dtype=np.uint64)
-    data = np.frombuffer(body, dtype=np.uint8)
+    return _shingle_hashes_many([body])[0]
+
+
+# Bodies hashed together in one pass of numpy operations. Each numpy call costs about a
+# microsecond whatever its size, and one body needs some thirty of them for a few hundred
+# shingles: a group of a hundred bodies spends its time on the arithmetic instead. The bound
+# keeps the power tables (two uint64 arrays of this length) at 2 MiB each.
+GROUP_BYTES = 1 << 18
+
+
+def _shingle_hashes_many(bodies: Sequence[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """`shingle_hashes` of each body, computed at once over the bodies joined by spaces:
+    (all hashes, body after body; each body's shingle count).
+
+    The polynomial hash of a slice is (prefix[end] - prefix[start]) * BASE**-start, the same
+    wherever the slice sits, so a shingle hashes as it would in its body alone. A shingle runs
+    from one word boundary to the SHINGLE_SIZE-th next one; a body's boundaries are the joined
+    text's spaces between the two separators around it, which also end its last shingle.
+    """
+    joined = b" ".join(bodies)
+    size = len(joined)
+    data = np.frombuffer(joined, dtype=np.uint8)
     up, down = _powers(size + 1)
-    # In place, into preallocated arrays: each temporary costs as much as the arithmetic at
-    # this size (a body is a few thousand bytes, a few hundred shingles).
+    # In place, into preallocated arrays: at the size of one body, each temporary costs as much
+    # as the arithmetic.
     prefix = np.empty(size + 1, dtype=np.uint64)
     prefix[0] = 0
     tail = prefix[1:]
     np.multiply(data, up[:size], out=tail)
     np.cumsum(tail, out=tail)
+    # Word boundaries: a virtual space before the text, every space, a virtual one after it.
     spaces = np.flatnonzero(data == 32)
-    count = len(spaces) + 2 - SHINGLE_SIZE  # shingles when there are enough words
-    if count < 1:
-        starts = np.zeros(1, dtype=np.intp)
-        ends = np.full(1, size, dtype=np.intp)
+    bounds = np.empty(len(spaces) + 2, dtype=np.intp)
+    bounds[0] = -1
+    bounds[1:-1] = spaces
+    bounds[-1] = size
+    # Shingles per body: one per word from the SHINGLE_SIZE-th on, at least the whole text;
+    # none for an empty body. `at`: the index in `bounds` of each shingle's start boundary.
+    if len(bodies) == 1:  # a revision or a one-item batch: a third fewer numpy calls
+        count = max(len(bounds) - SHINGLE_SIZE, 1) if size else 0
+        counts = np.full(1, count, dtype=np.intp)
+        at = np.arange(count, dtype=np.intp)
+        end_at = np.minimum(at + SHINGLE_SIZE, len(bounds) - 1)
     else:
-        starts = np.empty(count, dtype=np.intp)
-        starts[0] = 0
-        np.add(spaces[: count - 1], 1, out=starts[1:])
-        ends = np.empty(count, dtype=np.intp)
-        ends[:-1] = spaces[SHINGLE_SIZE - 1 :]
-        ends[-1] = size
+        lengths = np.fromiter(map(len, bodies), dtype=np.intp, count=len(bodies))
+        ends_at = np.cumsum(lengths + 1) - 1  # each body's end: the separator after it or `size`
+        first = np.searchsorted(bounds, ends_at - lengths - 1)  # the boundary before each body
+        last = np.searchsorted(bounds, ends_at)  # and the one after it
+        counts = np.maximum(last - first - (SHINGLE_SIZE - 1), 1)
+        counts[lengths == 0] = 0
+        offsets = np.cumsum(counts) - counts
+        at = np.arange(int(counts.sum()), dtype=np.intp)
+        at += np.repeat(first - offsets, counts)  # first[k], first[k] + 1, ... for body k
+        end_at = np.minimum(at + SHINGLE_SIZE, np.repeat(last, counts))
+    starts = bounds[at] + 1
+    ends = bounds[end_at]
     h = prefix[ends]
     h -= prefix[starts]
     h *= down[starts]
@@ -418,25 +451,51 @@ def shingle_hashes(body: bytes) -> np.ndarray:
     h ^= h >> _SHIFT27
     h *= _MIX2
     h ^= h >> _SHIFT31
-    return h
+    return h, counts
 
 
 def minhash_body(body: bytes) -> tuple[int, ...]:
     """One-permutation MinHash signature of a `body_bytes` text: NUM_BINS values (the high 32
     bits of the least shingle hash whose low bits chose the bin; EMPTY_BIN where none fell)."""
-    return tuple(_minhash_bins(body).tolist())
+    return tuple(_minhash_bins([body])[0].tolist())
 
 
 def minhash_packed(body: bytes) -> bytes:
     """`pack_signature(minhash_body(body))`, straight from the array (what the store keeps)."""
-    return _minhash_bins(body).astype("<u8", copy=False).tobytes()
+    return minhash_packed_many([body])[0]
 
 
-def _minhash_bins(body: bytes) -> np.ndarray:
-    mins = np.full(NUM_BINS, EMPTY_BIN, dtype=np.uint64)
-    h = shingle_hashes(body)
+def minhash_packed_many(bodies: Iterable[bytes]) -> list[bytes]:
+    """`minhash_packed` of each body, in groups of about GROUP_BYTES (much cheaper per body)."""
+    out: list[bytes] = []
+    group: list[bytes] = []
+    size = 0
+    for body in bodies:
+        if group and size + len(body) >= GROUP_BYTES:
+            out += _packed(group)
+            group, size = [], 0
+        group.append(body)
+        size += len(body) + 1
+    if group:
+        out += _packed(group)
+    return out
+
+
+def _packed(bodies: Sequence[bytes]) -> list[bytes]:
+    data = _minhash_bins(bodies).astype("<u8", copy=False).tobytes()
+    width = NUM_BINS * 8
+    return [data[start : start + width] for start in range(0, len(data), width)]
+
+
+def _minhash_bins(bodies: Sequence[bytes]) -> np.ndarray:
+    """The signatures of the bodies as rows of a (len(bodies), NUM_BINS) array."""
+    mins = np.full((len(bodies), NUM_BINS), EMPTY_BIN, dtype=np.uint64)
+    h, counts = _shingle_hashes_many(bodies)
     if len(h):
-        np.minimum.at(mins, (h & _U64(0xFFFFFFFF)) % _U64(NUM_BINS), h >> _U64(32))
+        # Each body's bins are its row of the flattened array.
+        rows = np.repeat(np.arange(0, len(bodies) * NUM_BINS, NUM_BINS, dtype=np.uint64), counts)
+        rows += (h & _U64(0xFFFFFFFF)) % _U64(NUM_BINS)
+        np.minimum.at(mins.reshape(-1), rows, h >> _U64(32))
     return mins
 
 

@@ -41,6 +41,7 @@ from pipelines.dedupe import (
     body_bytes,
     body_fingerprint,
     minhash_packed,
+    minhash_packed_many,
     normalize_article,
     similarity,
     unpack_signature,
@@ -124,6 +125,14 @@ class _Prepared:
         if self._packed is None:
             self._packed = minhash_packed(self.body)
         return self._packed
+
+    @staticmethod
+    def sign_all(items: Iterable[_Prepared]) -> None:
+        """Compute the missing `packed` signatures of a batch at once (`minhash_packed_many`:
+        a third of the cost per item of one at a time)."""
+        todo = [item for item in items if item._packed is None]
+        for item, packed in zip(todo, minhash_packed_many(i.body for i in todo), strict=True):
+            item._packed = packed
 
     @property
     def signature(self) -> tuple[int, ...]:
@@ -368,6 +377,7 @@ class ArticleStore:
         # Near duplicates: candidates share an LSH band with the item, then the signatures
         # are compared. Only originals carry bands, so a match is always an original.
         need_near = [(i, item) for i, item in new if item.fingerprint not in by_fingerprint]
+        _Prepared.sign_all(item for _, item in need_near)
         candidates_by_band = self._band_candidates(
             session, {band for _, item in need_near for band in item.bands}
         )

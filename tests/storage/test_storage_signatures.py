@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 
@@ -12,6 +13,7 @@ from pipelines.db.engine import dispose_all, upgrade
 from pipelines.db.store import ArticleStore
 from pipelines.dedupe import (
     EMPTY_BIN,
+    GROUP_BYTES,
     NUM_BINS,
     SIGNATURE_SCHEME,
     band_hashes,
@@ -22,6 +24,7 @@ from pipelines.dedupe import (
     minhash,
     minhash_body,
     minhash_packed,
+    minhash_packed_many,
     normalize_article,
     pack_signature,
     shingle_hashes,
@@ -103,6 +106,38 @@ def test_signature_shape_and_long_bodies() -> None:
     assert len(long_body) > 1 << 16
     tail = long_body[-200:].split(b" ", 1)[1]
     assert shingle_hashes(long_body)[-1] == shingle_hashes(tail)[-1]
+
+
+def reference_signature(body: bytes) -> bytes:
+    """`minhash_packed` written out from `reference_hash`, one shingle at a time."""
+    bins = [EMPTY_BIN] * NUM_BINS
+    for shingle in shingles(body.split(b" ")) if body else ():
+        h = reference_hash(shingle)
+        bins[(h & 0xFFFFFFFF) % NUM_BINS] = min(bins[(h & 0xFFFFFFFF) % NUM_BINS], h >> 32)
+    return pack_signature(bins)
+
+
+def test_signatures_of_a_batch_are_each_body_alone() -> None:
+    """Bodies hashed together (joined by spaces) get the signatures they get one by one: no
+    shingle spans two bodies, and empty, one- and two-word bodies, stray spaces and bodies
+    longer than a group (which then form groups of one) all come out as alone."""
+    rng = random.Random(7)
+    words = [b"banjir", b"di", b"agam", b"\xe2\x80\x9ckami", b"x", b""]
+    bodies: list[bytes] = []
+    for _ in range(400):
+        body = b" ".join(rng.choice(words) for _ in range(rng.choice([0, 1, 2, 3, 4, 9, 60])))
+        bodies.append(rng.choice([b"", b" "]) + body + rng.choice([b"", b" "]))
+    bodies += [body_bytes(synthetic_article(i).paragraphs) for i in range(120)]
+    bodies.append(b" ".join(bodies[-120:]))  # one body bigger than a group
+    assert len(bodies[-1]) > GROUP_BYTES
+    rng.shuffle(bodies)
+    signatures = minhash_packed_many(bodies)
+    assert signatures == [minhash_packed(body) for body in bodies]
+    assert minhash_packed_many([]) == []
+    # And against the definition, for bodies short enough to hash byte by byte.
+    for body in bodies[:150]:
+        if len(body) < 2000:
+            assert minhash_packed(body) == reference_signature(body), body
 
 
 def test_synthetic_corpus_has_few_spurious_band_matches() -> None:
