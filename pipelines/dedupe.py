@@ -492,10 +492,10 @@ def _minhash_bins(bodies: Sequence[bytes]) -> np.ndarray:
     mins = np.full((len(bodies), NUM_BINS), EMPTY_BIN, dtype=np.uint64)
     h, counts = _shingle_hashes_many(bodies)
     if len(h):
-        # Each body's bins are its row of the flattened array.
-        rows = np.repeat(np.arange(0, len(bodies) * NUM_BINS, NUM_BINS, dtype=np.uint64), counts)
-        rows += (h & _U64(0xFFFFFFFF)) % _U64(NUM_BINS)
-        np.minimum.at(mins.reshape(-1), rows, h >> _U64(32))
+        bins = (h & _U64(0xFFFFFFFF)) % _U64(NUM_BINS)
+        if len(bodies) > 1:  # each body's bins are its row of the flattened array
+            bins += np.repeat(np.arange(0, mins.size, NUM_BINS, dtype=np.uint64), counts)
+        np.minimum.at(mins.reshape(-1), bins, h >> _U64(32))
     return mins
 
 
