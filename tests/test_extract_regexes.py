@@ -7,7 +7,12 @@ import re
 import pytest
 
 from spektroom_crawler.extract.article import CLOSING_HTML_BYTES_RE, CLOSING_HTML_RE
-from spektroom_crawler.extract.headline import SITE_HEADER_RE
+from spektroom_crawler.extract.headline import (
+    LOGO_CLASS_PATTERN,
+    SITE_HEADER_PATTERN,
+    SITE_HEADER_RE,
+    _search_folded,
+)
 from spektroom_crawler.extract.media import DANGLING_PUNCT_RE
 from spektroom_crawler.extract.pagekind import ERROR_BODY_CLASS_RE, LISTING_BODY_CLASS_RE
 from spektroom_crawler.extract.people import BYLINE_PREFIX_RE, NAME_CHARS_RE
@@ -46,3 +51,23 @@ def test_regex(pattern: re.Pattern[str], yes: str, no: str) -> None:
 def test_closing_html_bytes() -> None:
     assert CLOSING_HTML_BYTES_RE.search(b"</html>\n")
     assert not CLOSING_HTML_BYTES_RE.search(b"<html><body>")
+
+
+# --- headline: the lower-cased ASCII search finds what the re.I search finds -----------------
+FOLDED_TEXTS = [
+    "", "site-title", "SITE-TITLE", "Site-Name logo", "gh-article-title", "jeg_post_title",
+    "navbar-brand", "BRAND", "header-masthead", "MastHead", "top-bar", "TOPBAR", "top--bar",
+    "site-header sticky", "entry-header", "Logo_wrap", "l o g o", "site_title", "sitename",
+    # Non-ASCII letters that re.I folds onto ASCII ones: these keep the re.I search.
+    "\u017fite-title", "s\u0131te-name", "LOGO \u212a", "navbar\u00a0x", "\u0130logo", "marke ✓",
+]
+
+
+@pytest.mark.parametrize("pattern", [LOGO_CLASS_PATTERN, SITE_HEADER_PATTERN])
+def test_search_folded_matches_like_ignorecase(pattern: str) -> None:
+    ignorecase, lower = re.compile(pattern, re.I), re.compile(pattern)
+    words = [*FOLDED_TEXTS, *pattern.replace("-?", "-").split("|")]
+    texts = [*words, *(a + " " + b.upper() for a in words for b in words[:12])]
+    texts += [t[i:] for t in words for i in range(len(t))]  # every suffix: partial words too
+    for text in texts:
+        assert _search_folded(text, lower, ignorecase) is bool(ignorecase.search(text)), text

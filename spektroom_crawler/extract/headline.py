@@ -16,8 +16,13 @@ SUBHEADLINE_CLASSES = ("gh-article-excerpt", "article-excerpt", "jeg_post_subtit
 # " - Spektroom", " | Spektroom", " – Spektroom.co.id" at the end of <title>/og:title.
 TITLE_SUFFIX_RE = re.compile(r"\s+[-|–—:·]\s+Spektroom(?:\.co\.id)?\s*$", re.I)
 # An h1 that is the site's logo/name, which some themes wrap in h1 on every page.
-LOGO_CLASS_RE = re.compile(r"site-title|site-name|logo|brand|masthead", re.I)
-SITE_HEADER_RE = re.compile(r"site-header|masthead|navbar|top-?bar", re.I)
+LOGO_CLASS_PATTERN = r"site-title|site-name|logo|brand|masthead"
+SITE_HEADER_PATTERN = r"site-header|masthead|navbar|top-?bar"
+LOGO_CLASS_RE = re.compile(LOGO_CLASS_PATTERN, re.I)
+SITE_HEADER_RE = re.compile(SITE_HEADER_PATTERN, re.I)
+# The same patterns without re.I, for lower-cased ASCII text (see `_search_folded`).
+LOGO_CLASS_LOWER_RE = re.compile(LOGO_CLASS_PATTERN)
+SITE_HEADER_LOWER_RE = re.compile(SITE_HEADER_PATTERN)
 SITE_NAMES = frozenset({"spektroom", "spektroom.co.id"})
 # Yoast cuts JSON-LD headlines at 110 characters and appends an ellipsis.
 TRUNCATED_RE = re.compile(r"(?:\.\.\.|…)\s*$")
@@ -28,9 +33,22 @@ def is_logo_h1(el: etree._Element) -> bool:
     return _headline_text(el) is None
 
 
+def _search_folded(text: str, lower_re: re.Pattern[str], ignorecase_re: re.Pattern[str]) -> bool:
+    """Whether `ignorecase_re` (the lower-case pattern `lower_re` with re.I) matches in `text`.
+
+    re.I tries every alternative at every position (~1 us on a class attribute); the pattern
+    without it searches the lower-cased text skipping straight to the alternatives' first
+    letters. On ASCII text both match alike: only non-ASCII letters ("ſ", "ı", "K") fold onto
+    ASCII ones under re.I, so other text keeps the re.I search.
+    """
+    if text.isascii():
+        return lower_re.search(text.lower()) is not None
+    return ignorecase_re.search(text) is not None
+
+
 def _headline_text(el: etree._Element) -> str | None:
     """The h1's text, or None when the h1 is the site logo/name (its text is read only once)."""
-    if LOGO_CLASS_RE.search(el.get("class") or ""):
+    if _search_folded(el.get("class") or "", LOGO_CLASS_LOWER_RE, LOGO_CLASS_RE):
         return None
     text = norm_space(text_content(el))
     if not text or text.lower() in SITE_NAMES:
@@ -39,7 +57,11 @@ def _headline_text(el: etree._Element) -> str | None:
     while parent is not None and parent.tag not in ("article", "main", "body"):
         if parent.tag == "nav" or (
             parent.tag == "header"
-            and SITE_HEADER_RE.search(f"{parent.get('class') or ''} {parent.get('id') or ''}")
+            and _search_folded(
+                f"{parent.get('class') or ''} {parent.get('id') or ''}",
+                SITE_HEADER_LOWER_RE,
+                SITE_HEADER_RE,
+            )
         ):
             return None
         parent = parent.getparent()
