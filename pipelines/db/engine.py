@@ -20,6 +20,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # PostgreSQL advisory lock key serializing schema migrations across processes ("spektroom").
 MIGRATION_LOCK_ID = 0x5370656B74726F
 DEFAULT_DATABASE_URL = "sqlite:///spektroom.db"
+SQLITE_PAGE_SIZE = 16384
 
 logger = logging.getLogger(__name__)
 _LOCK = threading.RLock()
@@ -37,6 +38,13 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # off by default in SQLite and the schema relies on ON DELETE CASCADE.
     cursor = dbapi_connection.cursor()
     try:
+        # 16 KiB pages for a new database (an existing one keeps its own; this is a no-op
+        # there). An article row with its body is ~6 KB: on the default 4 KiB pages every row
+        # spills into overflow pages, and a commit writes one WAL frame (two write calls) per
+        # dirty page. bench/store.py: batched first pass ~10% faster, commit ~42 -> ~28 us
+        # per article, one-commit-per-item unchanged. 32/64 KiB commit faster still in big
+        # batches but make each small commit slower (a page is written whole).
+        cursor.execute(f"PRAGMA page_size={SQLITE_PAGE_SIZE}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         # FULL: a committed batch survives power loss too, which --resume relies on (NORMAL
