@@ -761,8 +761,13 @@ def _sqlite_bind_processor(column_type: Any, dialect: Any) -> Any:
     if isinstance(column_type, UTCDateTime):
 
         def utc_text(value: Any) -> Any:
-            if type(value) is dt.datetime and value.utcoffset() is not None:
-                return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+            if type(value) is dt.datetime:
+                if value.tzinfo is UTC:  # the usual value (records.py makes UTC instants)
+                    return value.isoformat(" ", "microseconds")[:-6]  # without "+00:00"
+                if value.utcoffset() is not None:
+                    return value.astimezone(UTC).replace(tzinfo=None).isoformat(
+                        " ", "microseconds"
+                    )
             return process(value)
 
         return utc_text
