@@ -132,6 +132,8 @@ def _dirty_variants() -> list[tuple[str, Any]]:
         ("number headline", replace(article, headline=12345)),
         ("None quote text", replace(article, quotes=[replace(article.quotes[0], text=None)])),
         ("None dateline text", replace(article, dateline=Dateline("Agam", None, None))),
+        # The check joins every text; with no dateline or quote a warning comes last.
+        ("last text trailing space", replace(article, dateline=None, quotes=[], warnings=["x "])),
     ]
     return variants
 
