@@ -398,7 +398,12 @@ class ArticleStore:
                 continue
             bands = item.bands
             best: tuple[float, int | None, int | None] = (0.0, None, None)  # score, id, pos
-            for band in bands:
+            # Most items share no band with anything: two C-level scans skip the loop.
+            shared = not (
+                candidates_by_band.keys().isdisjoint(bands)
+                and batch_bands.keys().isdisjoint(bands)
+            )
+            for band in bands if shared else ():
                 for article_id in candidates_by_band.get(band, ()):
                     score = similarity(item.signature, signatures[article_id])
                     if score > best[0]:
