@@ -138,6 +138,7 @@ LIST_FIELDS = ("paragraphs", "tags", "authors", "editors", "related_urls", "warn
 DEDUPED_FIELDS = ("tags", "authors", "editors", "related_urls")  # case-insensitively
 # ASCII whitespace that `normalize_text` turns into a space (all but the space).
 _ASCII_SPACES = (b"\n", b"\t", b"\r", b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e", b"\x1f")
+_DOUBLE_SPACE_RE = re.compile(b"  ")
 # The non-ASCII characters `normalize_text` removes or turns into a space.
 _UNCLEAN_OTHERS_RE = re.compile(r"[^\S ]|" + INVISIBLE_RE.pattern)
 
@@ -178,9 +179,14 @@ def is_normalized_article(article: Article) -> bool:
         return False
     data = joined.encode("utf-8", "surrogatepass")
     # Joined by single spaces, the texts show a double space where one has a double space or
-    # ends with a space (or starts with one, as above). One search over the joined text: a
-    # two-byte needle costs a byte-by-byte loop, where the single bytes below go by memchr.
-    if b"  " in data or data[-1:] == b" " or any(space in data for space in _ASCII_SPACES):
+    # ends with a space (or starts with one, as above). `in` with a two-byte needle steps
+    # through every space of the text; the regex engine's literal search takes half the time.
+    # The single bytes below go by memchr.
+    if (
+        _DOUBLE_SPACE_RE.search(data)
+        or data[-1:] == b" "
+        or any(space in data for space in _ASCII_SPACES)
+    ):
         return False
     for name in DEDUPED_FIELDS:
         values = getattr(article, name)
