@@ -7,11 +7,14 @@ batch back whole, so the database is never left with half a batch.
 Big batches are cheaper per article (a commit rewrites every page the batch dirtied, and the
 random-keyed indexes spread each batch over most of their pages), so a slow crawl would hold
 its items for long: a batch is also written once its oldest item has waited
-SPEKTROOM_STORE_FLUSH_SECONDS, checked as each item arrives.
+SPEKTROOM_STORE_FLUSH_SECONDS. That is checked as each item arrives and, in a running crawl,
+by a timer, so a batch is written on time even while no item comes (a crawl stalled on slow
+pages or retries would otherwise keep it in memory, to be lost if the process is killed).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import time
@@ -19,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from scrapy.crawler import Crawler
+from scrapy.utils.asyncio import CallLaterResult, call_later
 from sqlalchemy.exc import SQLAlchemyError
 
 from pipelines.db.store import DEFAULT_NEAR_DUPLICATE_THRESHOLD, ArticleStore, SaveResult
@@ -81,6 +85,7 @@ class StorePipeline:
         self.normalized_upstream = normalizer is not None and (mine is None or normalizer < mine)
         self.buffer: list[Article] = []
         self.flush_due = 0.0  # clock() time by which the buffered items are written
+        self.timer: CallLaterResult | None = None  # writes a due batch when no item comes
         self.batches = 0
 
     @classmethod
@@ -107,10 +112,28 @@ class StorePipeline:
         buffer = self.buffer
         if not buffer:
             self.flush_due = self.clock() + self.flush_seconds
+            self._schedule(self.flush_seconds)
         buffer.append(item)
         if len(buffer) >= self.batch_size or self.clock() >= self.flush_due:
             self.flush()
         return item
+
+    def _schedule(self, delay: float) -> None:
+        # Only in a running crawl: a harness calling process_item has no event loop to run it.
+        if self.timer is None and self.crawler.crawling:
+            self.timer = call_later(delay, self._flush_when_due)
+
+    def _flush_when_due(self) -> None:
+        self.timer = None
+        if not self.buffer:
+            return
+        remaining = self.flush_due - self.clock()
+        if remaining > 0:  # the event loop's clock ran ahead of ours
+            self._schedule(remaining)
+            return
+        # A failed batch: flush() logged it and counted the lost items; the crawl goes on.
+        with contextlib.suppress(SQLAlchemyError):
+            self.flush()
 
     def close_spider(self) -> None:
         try:
@@ -122,6 +145,9 @@ class StorePipeline:
 
     def flush(self) -> list[SaveResult]:
         """Write the buffered articles in one transaction and count the outcomes."""
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
         if not self.buffer:
             return []
         if self.store is None:

@@ -443,6 +443,46 @@ def test_resume_after_kill(tmp_path: Path, signum: int) -> None:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(expected)
 
 
+# -- a slow crawl's batch is written on time -----------------------------------------------
+
+
+def test_slow_crawl_writes_a_due_batch_before_the_next_item_arrives(tmp_path: Path) -> None:
+    """The store writes a batch once it is due even while no item comes (its timer): one
+    article at a time, each answered 3 s after it is asked for, batches of 1000 due after
+    0.5 s. Checked only as items arrive, the first article would wait for the second."""
+    db = tmp_path / "timer.db"
+    articles = paths(lambda a: flag(a, "in_sitemap"))
+    faults = {p: slow(SLOW_SECONDS, times=None) for p in articles}
+    with MirrorServer(SITE, faults=faults) as srv:
+
+        def answered() -> list[str]:
+            return [path for path in requested(srv) if path in articles]
+
+        args = [
+            "sitemap", "--base-url", srv.base_url, "--db", f"sqlite:///{db}",
+            "--concurrency", "1", "--no-progress",
+            "-s", "SPEKTROOM_STORE_BATCH_SIZE=1000", "-s", "SPEKTROOM_STORE_FLUSH_SECONDS=0.5",
+            "-s", "DOWNLOAD_TIMEOUT=30", "-s", "AUTOTHROTTLE_ENABLED=False",
+        ]  # fmt: skip
+        proc = subprocess.Popen(
+            crawl_command(*args), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while not answered() and time.monotonic() < deadline:
+                time.sleep(0.05)
+                assert proc.poll() is None, "the crawl ended early"
+            first = time.monotonic()
+            while stored_count(db) == 0 and time.monotonic() < first + SLOW_SECONDS - 0.5:
+                time.sleep(0.05)
+            assert stored_count(db) == 1
+            assert len(answered()) == 1  # the next article has not come yet
+        finally:
+            proc.kill()
+            proc.communicate(timeout=30)
+
+
 # -- the offline quick start ----------------------------------------------------------------
 
 

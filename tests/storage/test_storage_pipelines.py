@@ -214,6 +214,88 @@ def test_slow_crawl_commits_when_the_oldest_item_has_waited_flush_seconds(
         StorePipeline.from_crawler(make_crawler(sqlite_url, SPEKTROOM_STORE_FLUSH_SECONDS=0))
 
 
+class FakeTimers:
+    """Stands in for scrapy's call_later: records each scheduled call, runs it on demand."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[float, Callable[[], object]]] = []
+        self.cancelled = 0
+
+    def __call__(self, delay: float, func: Callable[[], object]) -> Any:
+        self.calls.append((delay, func))
+        timers = self
+
+        class Handle:
+            def cancel(self) -> None:
+                timers.cancelled += 1
+
+        return Handle()
+
+    def fire(self) -> None:
+        _delay, func = self.calls.pop(0)
+        func()
+
+
+def test_running_crawl_writes_a_due_batch_when_no_item_comes(
+    sqlite_url: str, make_crawler: MakeCrawler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    timers = FakeTimers()
+    monkeypatch.setattr(store_module, "call_later", timers)
+    crawler = make_crawler(sqlite_url, SPEKTROOM_STORE_FLUSH_SECONDS=10)
+    now = [100.0]
+    pipeline = StorePipeline.from_crawler(crawler)
+    pipeline.clock = lambda: now[0]
+    pipeline.open_spider()
+    normalize = NormalizePipeline(crawler).process_item
+
+    crawler.crawling = False  # a harness calling process_item: no event loop, no timer
+    pipeline.process_item(normalize(synthetic_article(0)))
+    assert timers.calls == []
+    pipeline.flush()
+
+    crawler.crawling = True
+    pipeline.process_item(normalize(synthetic_article(1)))  # opens a batch: due at 110
+    pipeline.process_item(normalize(synthetic_article(2)))
+    assert [delay for delay, _ in timers.calls] == [10]  # one timer per batch
+    now[0] = 109.0  # the loop's clock ran ahead: not due yet by ours, so it waits 1 s more
+    timers.fire()
+    assert [delay for delay, _ in timers.calls] == [1.0]
+    assert count(sqlite_url, ArticleRow) == 1 and len(pipeline.buffer) == 2
+    now[0] = 110.0
+    timers.fire()  # no item came meanwhile: the batch is written now
+    assert count(sqlite_url, ArticleRow) == 3 and not pipeline.buffer and not timers.calls
+
+    pipeline.process_item(normalize(synthetic_article(3)))  # a new batch, a new timer
+    pipeline.close_spider()  # written on close; the pending timer is cancelled
+    assert count(sqlite_url, ArticleRow) == 4 and timers.cancelled == 1
+
+
+def test_timer_flush_failure_is_counted_and_the_crawl_goes_on(
+    sqlite_url: str, make_crawler: MakeCrawler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    timers = FakeTimers()
+    monkeypatch.setattr(store_module, "call_later", timers)
+    crawler = make_crawler(sqlite_url, SPEKTROOM_STORE_FLUSH_SECONDS=10)
+    crawler.crawling = True
+    pipeline = StorePipeline.from_crawler(crawler)
+    pipeline.clock = lambda: 200.0
+    pipeline.open_spider()
+
+    def failing(*args: Any, **kwargs: Any) -> None:
+        raise OperationalError("INSERT INTO quotes", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(db_store, "bulk_insert", failing)
+    pipeline.buffer.append(NormalizePipeline(crawler).process_item(synthetic_article(0)))
+    pipeline.flush_due = 200.0
+    pipeline._schedule(0.0)
+    timers.fire()  # raises nothing into the event loop
+    assert crawler.stats is not None
+    assert crawler.stats.get_value("spektroom/store/failed_batches") == 1
+    assert crawler.stats.get_value("spektroom/store/lost_items") == 1
+    assert not pipeline.buffer and count(sqlite_url, ArticleRow) == 0
+    pipeline.close_spider()
+
+
 def test_project_settings_match_the_pipeline_defaults() -> None:
     assert settings.SPEKTROOM_STORE_BATCH_SIZE == store_module.DEFAULT_BATCH_SIZE
     assert settings.SPEKTROOM_STORE_FLUSH_SECONDS == store_module.DEFAULT_FLUSH_SECONDS
