@@ -20,7 +20,6 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # PostgreSQL advisory lock key serializing schema migrations across processes ("spektroom").
 MIGRATION_LOCK_ID = 0x5370656B74726F
 DEFAULT_DATABASE_URL = "sqlite:///spektroom.db"
-SQLITE_PAGE_SIZE = 16384
 
 logger = logging.getLogger(__name__)
 _LOCK = threading.RLock()
@@ -38,14 +37,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # off by default in SQLite and the schema relies on ON DELETE CASCADE.
     cursor = dbapi_connection.cursor()
     try:
-        # 16 KiB pages for a new database (an existing one keeps its own; this is a no-op
-        # there). An article row with its body is ~6 KB: on the default 4 KiB pages every row
-        # spills into overflow pages, and a commit writes one WAL frame (two write calls) per
-        # dirty page. bench/store.py, 10k articles, interleaved with 4 KiB: batched first pass
-        # ~5% faster (commit ~42 -> ~28 us per article); but a commit of one article is ~28%
-        # slower (it rewrites whole pages of the random-keyed indexes), a cost only tiny
-        # batches pay. 8 KiB gained nothing; 32/64 KiB make small commits slower still.
-        cursor.execute(f"PRAGMA page_size={SQLITE_PAGE_SIZE}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         # FULL: a committed batch survives power loss too, which --resume relies on (NORMAL
@@ -57,6 +48,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         # pages back from the OS. 64 MiB was no faster at 10k articles but made a crawl's peak
         # memory grow with the corpus (bench/crawl.py: 10k/1k RSS 1.63x vs 1.28x at 16 MiB).
         cursor.execute("PRAGMA cache_size=-16384")
+        # The default 4 KiB pages stay. 16 KiB pages (bench/store.py, 10k articles, interleaved
+        # runs) made the batched write ~5% faster, as an article row (~6 KB) no longer spills
+        # into overflow pages, but a commit of a single article ~28% slower: it rewrites whole
+        # pages of the random-keyed indexes, which a crawl's small time-flushed batches pay.
     finally:
         cursor.close()
 

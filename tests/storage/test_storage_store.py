@@ -9,10 +9,8 @@ from alembic import command
 from sqlalchemy import func, inspect, select, text
 
 from pipelines.db.engine import (
-    SQLITE_PAGE_SIZE,
     alembic_config,
     current_revision,
-    dispose_all,
     get_engine,
     head_revision,
     upgrade,
@@ -65,26 +63,6 @@ def test_sqlite_pragmas_wal_and_foreign_keys(sqlite_url: str) -> None:
     with get_engine(sqlite_url).connect() as conn:
         assert conn.scalar(text("PRAGMA journal_mode")) == "wal"
         assert conn.scalar(text("PRAGMA foreign_keys")) == 1
-        assert conn.scalar(text("PRAGMA page_size")) == SQLITE_PAGE_SIZE
-
-
-def test_existing_sqlite_database_keeps_its_page_size(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """The page size applies to new files; an older corpus on 4 KiB pages works as it is."""
-    import sqlite3
-
-    path = tmp_path / "old.db"
-    raw = sqlite3.connect(path)
-    raw.execute("PRAGMA page_size=4096")
-    raw.execute("PRAGMA journal_mode=WAL")
-    raw.execute("CREATE TABLE keep (x)")
-    raw.close()
-    url = f"sqlite:///{path}"
-    with ArticleStore.open(url) as store:
-        stored = store.save([tppo_article()], now=NOW)[0]
-        assert stored.status == "stored"
-    with get_engine(url).connect() as conn:
-        assert conn.scalar(text("PRAGMA page_size")) == 4096
-    dispose_all()
 
 
 # --- exact times --------------------------------------------------------------------------
