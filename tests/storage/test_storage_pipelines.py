@@ -236,16 +236,24 @@ class FakeTimers:
         func()
 
 
-def test_running_crawl_writes_a_due_batch_when_no_item_comes(
-    sqlite_url: str, make_crawler: MakeCrawler, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def timed_pipeline(
+    sqlite_url: str, make_crawler: MakeCrawler, monkeypatch: pytest.MonkeyPatch, now: list[float]
+) -> tuple[StorePipeline, Crawler, FakeTimers]:
+    """An open store pipeline (flush after 10 s) on the clock `now[0]`, with fake timers."""
     timers = FakeTimers()
     monkeypatch.setattr(store_module, "call_later", timers)
     crawler = make_crawler(sqlite_url, SPEKTROOM_STORE_FLUSH_SECONDS=10)
-    now = [100.0]
     pipeline = StorePipeline.from_crawler(crawler)
     pipeline.clock = lambda: now[0]
     pipeline.open_spider()
+    return pipeline, crawler, timers
+
+
+def test_running_crawl_writes_a_due_batch_when_no_item_comes(
+    sqlite_url: str, make_crawler: MakeCrawler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = [100.0]
+    pipeline, crawler, timers = timed_pipeline(sqlite_url, make_crawler, monkeypatch, now)
     normalize = NormalizePipeline(crawler).process_item
 
     crawler.crawling = False  # a harness calling process_item: no event loop, no timer
@@ -273,13 +281,8 @@ def test_running_crawl_writes_a_due_batch_when_no_item_comes(
 def test_timer_flush_failure_is_counted_and_the_crawl_goes_on(
     sqlite_url: str, make_crawler: MakeCrawler, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    timers = FakeTimers()
-    monkeypatch.setattr(store_module, "call_later", timers)
-    crawler = make_crawler(sqlite_url, SPEKTROOM_STORE_FLUSH_SECONDS=10)
+    pipeline, crawler, timers = timed_pipeline(sqlite_url, make_crawler, monkeypatch, [200.0])
     crawler.crawling = True
-    pipeline = StorePipeline.from_crawler(crawler)
-    pipeline.clock = lambda: 200.0
-    pipeline.open_spider()
 
     def failing(*args: Any, **kwargs: Any) -> None:
         raise OperationalError("INSERT INTO quotes", {}, Exception("disk I/O error"))
