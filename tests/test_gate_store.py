@@ -80,3 +80,25 @@ def test_gate_with_sqlite_store(store) -> None:  # type: ignore[no-untyped-def]
     assert stats.get_value("spektroom/gate/new") == 1
     assert stats.get_value("spektroom/gate/queries") == 1
     assert IncrementalGate(store, refresh=True).admit(links[:1]) == links[:1]
+
+
+def test_page_with_another_canonical_url_is_not_fetched_again(sqlite_url: str) -> None:
+    """The sitemap lists an address the page does not call canonical: the page is stored under
+    its canonical URL, and the next crawl still recognizes the sitemap's address as stored."""
+    sitemap_url = f"{BASE}/2025/11/festival-danau-sentarum"  # the page says /festival-.../
+    page = article("festival-danau-sentarum-2025", None)
+    page.url = page.fetched_url = sitemap_url
+    with ArticleStore.open(sqlite_url) as opened:
+        first = IncrementalGate(opened)
+        assert first.admit([Link(sitemap_url)]) == [Link(sitemap_url)]  # not stored yet
+        assert opened.save([page], now=FETCHED)[0].canonical_url == page.canonical_url
+        crawler = get_crawler(SitemapSpider)
+        again = IncrementalGate(opened, stats=crawler.stats)
+        newer = FETCHED + dt.timedelta(days=1)
+        assert again.admit([Link(sitemap_url + "?utm_source=wa"), Link(page.canonical_url)]) == []
+        assert crawler.stats.get_value("spektroom/gate/skipped") == 2
+        assert crawler.stats.get_value("spektroom/gate/queries") == 1
+        # A newer sitemap date still brings it back.
+        assert IncrementalGate(opened).admit([Link(sitemap_url, newer)]) == [
+            Link(sitemap_url, newer)
+        ]

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -24,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -59,6 +61,10 @@ class Article(Base):
     canonical_url: Mapped[str] = mapped_column(String(2048), unique=True)
     url: Mapped[str] = mapped_column(String(2048))
     fetched_url: Mapped[str | None] = mapped_column(String(2048))
+    # The canonical form of `url` (the address the page was fetched at) when it differs from
+    # canonical_url, else NULL: a page that declares another canonical URL than the one its
+    # sitemap lists is still recognized as stored on the next crawl (`stored_versions`).
+    url_key: Mapped[str | None] = mapped_column(String(2048))
 
     headline: Mapped[str | None] = mapped_column(Text)
     subheadline: Mapped[str | None] = mapped_column(Text)
@@ -117,6 +123,14 @@ class Article(Base):
     __table_args__ = (
         CheckConstraint("duplicate_kind IN ('exact', 'near')", name="duplicate_kind"),
         CheckConstraint("revision >= 1", name="revision_positive"),
+        # Partial: nearly every page is fetched at its canonical URL (url_key NULL), and those
+        # rows cost the index nothing.
+        Index(
+            "ix_articles_url_key",
+            "url_key",
+            sqlite_where=text("url_key IS NOT NULL"),
+            postgresql_where=text("url_key IS NOT NULL"),
+        ),
     )
 
 

@@ -14,6 +14,7 @@ from pipelines.db.models import Article as ArticleRow
 from pipelines.db.models import ArticlePerson, ArticleTag, Person, QuoteRow, Tag
 from pipelines.db.types import When, parse_instant
 from spektroom_crawler.record import RECORD_KEYS, Article
+from spektroom_crawler.urls import canonicalize_url
 
 PARAGRAPH_SEPARATOR = "\n\n"
 # Keys of an exported record: the article record, crawl metadata, then the store's own.
@@ -28,6 +29,22 @@ def _date(text: str | None) -> dt.date | None:
     return value.local_date if value.instant is None else None
 
 
+def url_key(url: str | None, canonical_url: str | None) -> str | None:
+    """The canonical form of the URL a page was fetched at, when it is not `canonical_url`.
+
+    None in the usual case, where the page was fetched at its canonical URL, and for a URL
+    without a canonical form. The incremental gate looks a link up by this key too, so a page
+    that declares another canonical URL than its sitemap gives is not fetched again.
+    """
+    if not url or url == canonical_url:  # the usual case costs one comparison
+        return None
+    try:
+        key = canonicalize_url(url)
+    except ValueError:
+        return None
+    return None if key == canonical_url else key
+
+
 def article_values(article: Article) -> dict[str, Any]:
     """Column values of the articles row for a normalized article (no ids, no bookkeeping)."""
     published = When.parse(article.published_at)
@@ -36,6 +53,7 @@ def article_values(article: Article) -> dict[str, Any]:
     event = When.parse(article.event_date)
     return {
         "url": article.url,
+        "url_key": url_key(article.url, article.canonical_url),
         "fetched_url": article.fetched_url,
         "headline": article.headline,
         "subheadline": article.subheadline,

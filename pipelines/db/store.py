@@ -195,22 +195,31 @@ class ArticleStore:
     # --- the incremental gate -----------------------------------------------------------
 
     def stored_versions(self, canonical_urls: Iterable[str]) -> dict[str, StoredInfo]:
-        """For each given canonical URL already stored: its lastmod, modified_at, last fetch."""
+        """For each given canonical URL already stored: its lastmod, modified_at, last fetch.
+
+        A URL is stored when an article has it as its canonical URL or was fetched at it
+        (`url_key`: a page that declares another canonical URL than its sitemap lists). The
+        second lookup runs only for the URLs the first did not find, through a partial index.
+        """
         urls = list(dict.fromkeys(canonical_urls))
         out: dict[str, StoredInfo] = {}
+        cols = ARTICLES.c
         with self._factory() as session:
-            for start in range(0, len(urls), CHUNK):
-                chunk = urls[start : start + CHUNK]
-                rows = session.execute(
-                    select(
-                        ARTICLES.c.canonical_url, ARTICLES.c.lastmod, ARTICLES.c.modified_at,
-                        ARTICLES.c.modified_on, ARTICLES.c.last_fetched_at,
-                    ).where(ARTICLES.c.canonical_url.in_(chunk))
-                )
-                for url, lastmod, modified_at, modified_on, fetched in rows:
-                    if modified_at is None and modified_on is not None:
-                        modified_at = parse_instant(modified_on.isoformat())
-                    out[url] = StoredInfo(lastmod, modified_at, fetched)
+            for column in (cols.canonical_url, cols.url_key):
+                missing = [url for url in urls if url not in out]
+                for start in range(0, len(missing), CHUNK):
+                    rows = session.execute(
+                        select(
+                            column, cols.lastmod, cols.modified_at, cols.modified_on,
+                            cols.last_fetched_at,
+                        )
+                        .where(column.in_(missing[start : start + CHUNK]))
+                        .order_by(cols.id)  # several pages fetched at one URL: the latest wins
+                    )
+                    for url, lastmod, modified_at, modified_on, fetched in rows:
+                        if modified_at is None and modified_on is not None:
+                            modified_at = parse_instant(modified_on.isoformat())
+                        out[url] = StoredInfo(lastmod, modified_at, fetched)
         return out
 
     # --- crawl runs -----------------------------------------------------------------------
@@ -322,6 +331,8 @@ class ArticleStore:
                         "lastmod_raw": item.values["lastmod_raw"]
                         if lastmod is not None and lastmod == item.values["lastmod"]
                         else row["lastmod_raw"],
+                        # Fetched at another URL this time: keep that one for the gate.
+                        "url_key": item.values["url_key"] or row["url_key"],
                     }
                 )
                 results[index] = SaveResult(item.key, row["id"], "unchanged", row["duplicate_of"])
@@ -346,7 +357,7 @@ class ArticleStore:
                 select(
                     cols.id, cols.canonical_url, cols.version_hash, cols.fingerprint,
                     cols.revision, cols.duplicate_of, cols.last_seen_at, cols.last_fetched_at,
-                    cols.lastmod, cols.lastmod_raw,
+                    cols.lastmod, cols.lastmod_raw, cols.url_key,
                 ).where(cols.canonical_url.in_(keys[start : start + CHUNK]))
             )
             for row in rows.mappings():

@@ -17,7 +17,7 @@ from pipelines.db.engine import (
 )
 from pipelines.db.models import Article, ArticleBand, ArticleRevision, CrawlRun, QuoteRow
 from pipelines.db.queries import article_history
-from pipelines.db.records import load_records
+from pipelines.db.records import load_records, url_key
 from pipelines.db.store import ArticleStore, StoredInfo
 from pipelines.db.types import UTCDateTime, When
 from pipelines.dedupe import band_hashes, body_words, minhash, similarity
@@ -39,7 +39,7 @@ def _record(store: ArticleStore, article_id: int) -> dict:
 def test_open_creates_schema_at_head_and_upgrade_is_idempotent(db_url: str) -> None:
     with ArticleStore.open(db_url) as store:
         assert store.save([tppo_article()], now=NOW)[0].status == "stored"
-    assert current_revision(db_url) == head_revision() == "0003"
+    assert current_revision(db_url) == head_revision() == "0004"
     tables = set(inspect(get_engine(db_url)).get_table_names())
     assert {
         "articles",
@@ -379,6 +379,86 @@ def test_stored_versions_date_only_modified_is_midnight_wib(db_url: str) -> None
         info = store.stored_versions([TPPO_URL])[TPPO_URL]
     assert info.modified_at == dt.datetime(2025, 11, 29, 17, 0, tzinfo=UTC)
     assert info.lastmod is None
+
+
+def test_stored_versions_finds_a_page_by_the_url_it_was_fetched_at(db_url: str) -> None:
+    """A page that declares another canonical URL than its sitemap gives is found by both."""
+    sitemap_url = "https://www.spektroom.co.id/2025/11/29/kapuas-hulu-raih-penghargaan-tppo?utm_source=fb"
+    sitemap_key = "https://spektroom.co.id/2025/11/29/kapuas-hulu-raih-penghargaan-tppo/"
+    other = synthetic_article(1)
+    with ArticleStore.open(db_url) as store:
+        saved = store.save([tppo_article(url=sitemap_url), other], now=NOW)
+        assert [r.canonical_url for r in saved] == [TPPO_URL, other.canonical_url]
+        found = store.stored_versions(
+            [sitemap_key, TPPO_URL, "https://spektroom.co.id/belum-ada/"]
+        )
+        assert set(found) == {sitemap_key, TPPO_URL}
+        assert found[sitemap_key] == found[TPPO_URL]
+        assert found[sitemap_key].last_fetched_at == dt.datetime(2025, 11, 30, 1, 0, tzinfo=UTC)
+        with store.sessionmaker() as session:
+            keys = dict(session.execute(select(Article.canonical_url, Article.url_key)).all())
+        # Fetched at its canonical URL (the usual case): no key, nothing in the partial index.
+        assert keys == {TPPO_URL: sitemap_key, other.canonical_url: None}
+
+
+def test_url_key_is_kept_when_the_page_comes_back_unchanged_or_revised(db_url: str) -> None:
+    first_url = "https://spektroom.co.id/kapuas-hulu-raih-penghargaan-tppo/"
+    later_url = "https://spektroom.co.id/berita/kapuas-hulu-raih-penghargaan-tppo/"
+    with ArticleStore.open(db_url) as store:
+        store.save([tppo_article()], now=NOW)  # fetched at its canonical URL: no key
+        assert store.stored_versions([first_url]) == {}
+        # The same content fetched at another URL: unchanged, and that URL is remembered.
+        assert store.save([tppo_article(url=first_url)], now=NOW)[0].status == "unchanged"
+        assert set(store.stored_versions([first_url])) == {first_url}
+        # Back at the canonical URL: the remembered one stays.
+        assert store.save([tppo_article()], now=NOW)[0].status == "unchanged"
+        assert set(store.stored_versions([first_url])) == {first_url}
+        # A revision fetched at a third URL moves the key there.
+        revised = tppo_article(url=later_url, headline="Kapuas Hulu raih penghargaan TPPO")
+        assert store.save([revised], now=NOW)[0].status == "updated"
+        assert set(store.stored_versions([first_url, later_url])) == {later_url}
+
+
+def test_url_key_of_unusual_urls() -> None:
+    assert url_key(TPPO_URL, TPPO_URL) is None
+    assert url_key(None, TPPO_URL) is None
+    assert url_key(TPPO_URL.replace("spektroom.co.id", "WWW.Spektroom.co.id"), TPPO_URL) is None
+    assert url_key(TPPO_URL + "#komentar", TPPO_URL) is None  # the same page
+    assert url_key("http://[::1", TPPO_URL) is None  # no canonical form
+    assert url_key("https://spektroom.co.id/amp/lain", TPPO_URL) == "https://spektroom.co.id/lain/"
+
+
+def test_migration_0004_backfills_url_key(db_url: str) -> None:
+    upgrade(db_url, "0003")
+    row = (
+        "INSERT INTO articles (id, canonical_url, url, body, related_urls, warnings, "
+        "sources, fingerprint, version_hash, first_seen_at, last_seen_at, revision) "
+        "VALUES ({id}, '{canonical}', '{url}', 'b', '[]', '[]', '{{}}', 'f{id}', 'v', "
+        "'2025-12-01 00:00:00', '2025-12-01 00:00:00', 1)"
+    )
+    with get_engine(db_url).begin() as conn:
+        for article_id, url in (
+            (1, TPPO_URL),  # fetched at its canonical URL
+            (2, TPPO_URL.replace("https://", "https://www.") + "?utm_medium=wa"),  # same page
+            (3, "https://spektroom.co.id/lama/kapuas-hulu-tppo"),
+            (4, "http://[::1"),  # malformed: no key
+        ):
+            conn.execute(text(row.format(id=article_id, canonical=f"c{article_id}"
+                                         if article_id > 1 else TPPO_URL, url=url)))
+    upgrade(db_url)
+    with get_engine(db_url).connect() as conn:
+        keys = dict(conn.execute(text("SELECT id, url_key FROM articles")).all())
+    assert keys == {
+        1: None, 2: "https://spektroom.co.id/penghargaan-untuk-kapuas-hulu-bukti-konsistensi"
+        "-daerah-lawan-perdagangan-orang/", 3: "https://spektroom.co.id/lama/kapuas-hulu-tppo/",
+        4: None,
+    }
+    config = alembic_config(db_url)
+    with get_engine(db_url).begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0003")
+    columns = {c["name"] for c in inspect(get_engine(db_url)).get_columns("articles")}
+    assert "url_key" not in columns and "canonical_url" in columns
 
 
 # --- crawl runs -----------------------------------------------------------------------------
