@@ -34,7 +34,7 @@ from pipelines.db.models import (
     QuoteRow,
     Tag,
 )
-from pipelines.db.records import article_values, load_records
+from pipelines.db.records import PARAGRAPH_SEPARATOR, article_values, load_records
 from pipelines.db.types import UTC, UTCDateTime, When, parse_instant
 from pipelines.dedupe import (
     band_hashes,
@@ -48,6 +48,7 @@ from pipelines.dedupe import (
     version_hash,
 )
 from spektroom_crawler.record import Article
+from spektroom_crawler.urls import canonicalize_url
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,26 @@ class SaveResult:
     status: Status
     duplicate_of: int | None = None
     similarity: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteResult:
+    """What `ArticleStore.delete` did: the article removed, and what became of its duplicates
+    (ids that became originals, ids now pointing at one of those)."""
+
+    canonical_url: str
+    article_id: int
+    promoted: tuple[int, ...] = ()
+    repointed: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteReport:
+    """`ArticleStore.delete`'s answer: the articles removed, and the URLs given (as given)
+    that no stored article has."""
+
+    deleted: list[DeleteResult]
+    not_stored: list[str]
 
 
 @dataclass(slots=True)
@@ -616,6 +637,111 @@ class ArticleStore:
                     credit_rows)
         bulk_insert(session, ARTICLE_TAGS, ("article_id", "position", "tag_id"), tag_rows)
         bulk_insert(session, QUOTES, QUOTE_COLUMNS, quote_rows)
+
+    # --- removing articles ---------------------------------------------------------------
+
+    def delete(self, urls: Iterable[str], *, dry_run: bool = False) -> DeleteReport:
+        """Remove stored articles (any spelling of their URL) in one transaction.
+
+        Each goes with its quotes, credits, tag links, revisions, LSH bands and full-text entry.
+        Its duplicates stay and are decided again among themselves, as if the removed original
+        had never been stored: in the order they were stored, each becomes a duplicate of the
+        most similar one promoted before it when the similarity reaches the threshold, else an
+        original (with the signature and bands of its stored body). `dry_run` reports the same
+        and rolls everything back.
+        """
+        given: dict[str, str | None] = {}  # URL as given -> its canonical form
+        for url in urls:
+            try:
+                given[url] = canonicalize_url(url.strip())
+            except ValueError:  # no canonical form: nothing can be stored under it
+                given[url] = None
+        keys = list(dict.fromkeys(key for key in given.values() if key is not None))
+        cols = ARTICLES.c
+        session = self._factory()
+        try:
+            found: dict[str, tuple[int, bytes | None]] = {}
+            for start in range(0, len(keys), CHUNK):
+                for article_id, url, packed in session.execute(
+                    select(cols.id, cols.canonical_url, cols.minhash).where(
+                        cols.canonical_url.in_(keys[start : start + CHUNK])
+                    )
+                ):
+                    found[url] = (article_id, packed)
+            doomed = {article_id for article_id, _ in found.values()}
+            results: list[DeleteResult] = []
+            for url in keys:
+                if url not in found:
+                    continue
+                article_id, packed = found[url]
+                promoted, repointed = self._rehome_duplicates(session, article_id, doomed)
+                if packed:
+                    # By primary key: article_bands has no index on article_id (see ArticleBand).
+                    session.execute(
+                        delete(BANDS).where(
+                            BANDS.c.band_hash.in_(band_hashes(packed)),
+                            BANDS.c.article_id == article_id,
+                        )
+                    )
+                results.append(DeleteResult(url, article_id, promoted, repointed))
+            ids = sorted(doomed)
+            for start in range(0, len(ids), CHUNK):
+                session.execute(delete(ARTICLES).where(cols.id.in_(ids[start : start + CHUNK])))
+            if dry_run:
+                session.rollback()
+            else:
+                session.commit()
+            return DeleteReport(results, [url for url, key in given.items() if key not in found])
+        finally:
+            session.close()
+
+    def _rehome_duplicates(
+        self, session: Session, original_id: int, doomed: set[int]
+    ) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Decide the duplicates of an original about to go (see `delete`)."""
+        cols = ARTICLES.c
+        heirs: list[tuple[int, str, tuple[int, ...]]] = []  # id, fingerprint, signature
+        promoted: list[int] = []
+        repointed: list[int] = []
+        for dup_id, body, fingerprint in session.execute(
+            select(cols.id, cols.body, cols.fingerprint)
+            .where(cols.duplicate_of == original_id)
+            .order_by(cols.id)
+        ).all():
+            if dup_id in doomed:
+                continue
+            # The text the signature was made of: the stored body is the normalized paragraphs
+            # joined by a blank line.
+            packed = minhash_packed(
+                body_bytes(body.split(PARAGRAPH_SEPARATOR), normalized=True)
+            )
+            signature = unpack_signature(packed)
+            best: tuple[float, int, str] | None = None  # score, heir id, kind
+            for heir_id, heir_fingerprint, heir_signature in heirs:
+                exact = heir_fingerprint == fingerprint
+                score = 1.0 if exact else similarity(signature, heir_signature)
+                if best is None or score > best[0]:
+                    best = (score, heir_id, "exact" if exact else "near")
+            if best is not None and best[0] >= self.near_duplicate_threshold:
+                score, heir_id, kind = best
+                values: dict[str, Any] = {
+                    "duplicate_of": heir_id, "duplicate_kind": kind,
+                    "duplicate_similarity": score,
+                }
+                repointed.append(dup_id)
+            else:
+                values = {
+                    "duplicate_of": None, "duplicate_kind": None,
+                    "duplicate_similarity": None, "minhash": packed,
+                }
+                bulk_insert(
+                    session, BANDS, ("band_hash", "article_id"),
+                    [(band, dup_id) for band in band_hashes(packed)],
+                )
+                heirs.append((dup_id, fingerprint, signature))
+                promoted.append(dup_id)
+            session.execute(update(ARTICLES).where(cols.id == dup_id).values(**values))
+        return tuple(promoted), tuple(repointed)
 
     # --- revisions -------------------------------------------------------------------------
 

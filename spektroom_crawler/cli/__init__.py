@@ -17,7 +17,9 @@ def main() -> None:
     """
 
 
-COMMANDS = ("parse", "crawl", "demo", "db", "export", "search", "quotes", "stats", "history")
+COMMANDS = (
+    "parse", "crawl", "demo", "db", "export", "search", "quotes", "stats", "history", "delete",
+)
 
 
 def _register() -> None:
