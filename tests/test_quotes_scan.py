@@ -284,3 +284,28 @@ def test_mark_role_shortcuts_follow_the_rules() -> None:
         for i, ch in enumerate(text):
             if ch in marks:
                 assert quotes._mark_role(text, i) == _mark_role_by_rules(text, i), (text, i)
+
+
+# --- spans: only the paragraphs with marks are read ------------------------------------------
+
+
+def test_scan_reads_only_paragraphs_with_marks() -> None:
+    # A quote runs on only into a paragraph with a mark: reading every paragraph (each one
+    # given, without marks too) finds the same spans.
+    import random
+
+    rnd = random.Random(11)
+    pieces = [
+        "“", "”", '"', "«", "»", "Kami siap,", "untuk membantu.", "ujar Sukardi.", "tegasnya.",
+        "Menurut Weni,", "kata", "warga", "hadir.", "“Kami", "siap.”", "ujarnya", ",", ".",
+    ]
+    for _ in range(3000):
+        paras = quotes._normalize(
+            [
+                " ".join(rnd.choice(pieces) for _ in range(rnd.randrange(6)))
+                for _ in range(rnd.randrange(1, 6))
+            ]
+        )
+        marks = quotes._mark_offsets(paras, quotes._SEP.join(paras))
+        every = {pi: marks.get(pi, []) for pi in range(len(paras))}
+        assert quotes._scan(paras, marks) == quotes._scan(paras, every), paras

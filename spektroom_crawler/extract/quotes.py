@@ -712,24 +712,18 @@ def _by_paragraph(paras: list[str], offsets: list[int]) -> dict[int, list[int]]:
     return out
 
 
-def _scan(paras: list[str], marks: dict[int, list[int]] | None = None) -> list[_Span]:
+def _scan(paras: list[str], marks: dict[int, list[int]]) -> list[_Span]:
     """Find the top-level quoted spans of all paragraphs, in order.
 
-    `marks`: the offsets of the quote marks of each paragraph that has any (`_mark_offsets`;
-    None: scan each paragraph). A paragraph without marks is only read while a quote runs on
-    from an earlier paragraph.
+    `marks`: the offsets of the quote marks of each paragraph that has any, paragraphs in
+    order (`_mark_offsets`). Only these paragraphs are read: a quote runs on only into a next
+    paragraph that opens with a mark (`_continues`) or whose first mark closes it
+    (`_first_mark_closes_speech`), so that paragraph is the next one here.
     """
     spans: list[_Span] = []
     current: _Span | None = None
-    for pi, text in enumerate(paras):
-        if marks is None:
-            offsets = [m.start() for m in QUOTE_MARK_RE.finditer(text)]
-        elif pi in marks:
-            offsets = marks[pi]
-        elif current is None:
-            continue
-        else:
-            offsets = []
+    for pi, offsets in marks.items():
+        text = paras[pi]
         depth = 0
         content_start = 0
         pos = 0
@@ -1421,7 +1415,8 @@ def _indirect_candidates(
     if not hints:
         return []  # no speech verb in the whole article
     covered = _ranges_by_paragraph(spans)
-    direct = _ranges_by_paragraph(quoted)
+    # `quoted` is a subset of `spans` (in order): all of them, the usual case, when as long.
+    direct = covered if len(quoted) == len(spans) else _ranges_by_paragraph(quoted)
     out: list[_Candidate] = []
     for pi, (me_hints, menurut_hints) in hints.items():
         text = paras[pi]
@@ -1593,6 +1588,9 @@ class _Speakers:
 
     def _canonical(self, name: str) -> str:
         if name in self.names:
+            return name
+        if not self.names:  # the article's first name: no fuller one to look for
+            self.names.append(name)
             return name
         words = set(name.split())
         fuller = [k for k in self.names if words < set(k.split())]
