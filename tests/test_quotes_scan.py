@@ -309,3 +309,16 @@ def test_scan_reads_only_paragraphs_with_marks() -> None:
         marks = quotes._mark_offsets(paras, quotes._SEP.join(paras))
         every = {pi: marks.get(pi, []) for pi in range(len(paras))}
         assert quotes._scan(paras, marks) == quotes._scan(paras, every), paras
+
+
+def test_nothing_before_a_mark_at_the_floor() -> None:
+    # _direct_candidates skips _before_attr for a quote that opens its paragraph or follows
+    # the previous quote right away (pos == floor): it finds nothing there.
+    from tests.test_quotes import _CORPUS
+
+    paras = quotes._normalize([*_CORPUS, *SENTENCE_TEXTS, "Ia mengatakan, “ya.”"])
+    hints = quotes._verb_hints(paras, quotes._SEP.join(paras))
+    for pi, text in enumerate(paras):
+        for pos in range(len(text) + 1):
+            for found in (quotes._me_hints(hints, pi), None):
+                assert quotes._before_attr(text, pos, pos, found) is None, (text, pos)

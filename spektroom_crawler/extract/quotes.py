@@ -884,7 +884,9 @@ def _sentence_end(text: str, pos: int) -> int:
     bang_or_ask = "!" in text or "?" in text
     at = _next_end_punct(text, pos, size, True) if bang_or_ask else text.find(".", pos)
     while at >= 0:
-        end = at + 1 if at + 1 == size else _end_punct_end(text, at)  # the paragraph's end
+        if at + 1 == size:
+            return size  # the paragraph's end (an abbreviation's period too: nothing follows)
+        end = _end_punct_end(text, at)
         if end < 0:
             at = _next_end_punct(text, at + 1, size, bang_or_ask)
             continue
@@ -1266,7 +1268,9 @@ def _direct_candidates(
                 if ends_like_speech or (sentence_start == 1 and not after[0].weak):
                     attr = after[0]
         before = None
-        if terminal or ends_like_speech or attr is not None:
+        # (A quote opening its paragraph, or right after the previous quote, has no text
+        # before it to look at: ~4k instructions saved on the usual '“...,” ujar X.')
+        if span.start > floor and (terminal or ends_like_speech or attr is not None):
             before = _before_attr(text_open, span.start, floor, _me_hints(hints, span.para))
         if before is None and span.start == 0 and span.para > 0:
             # 'Sukardi mengatakan:' closing the previous paragraph introduces this quote.
