@@ -677,13 +677,7 @@ class ArticleStore:
                 article_id, packed = found[url]
                 promoted, repointed = self._rehome_duplicates(session, article_id, doomed)
                 if packed:
-                    # By primary key: article_bands has no index on article_id (see ArticleBand).
-                    session.execute(
-                        delete(BANDS).where(
-                            BANDS.c.band_hash.in_(band_hashes(packed)),
-                            BANDS.c.article_id == article_id,
-                        )
-                    )
+                    _delete_bands(session, article_id, packed)
                 results.append(DeleteResult(url, article_id, promoted, repointed))
             for where in self._in(cols.id, sorted(doomed)):
                 session.execute(delete(ARTICLES).where(where))
@@ -734,10 +728,7 @@ class ArticleStore:
                     "duplicate_of": None, "duplicate_kind": None,
                     "duplicate_similarity": None, "minhash": packed,
                 }
-                bulk_insert(
-                    session, BANDS, ("band_hash", "article_id"),
-                    [(band, dup_id) for band in band_hashes(packed)],
-                )
+                _insert_bands(session, dup_id, band_hashes(packed))
                 heirs.append((dup_id, fingerprint, signature))
                 promoted.append(dup_id)
             session.execute(update(ARTICLES).where(cols.id == dup_id).values(**values))
@@ -765,18 +756,12 @@ class ArticleStore:
         session.flush()
         for table in (ARTICLE_PEOPLE, ARTICLE_TAGS, QUOTES):
             session.execute(delete(table).where(table.c.article_id == article_id))
-        # Bands are found by primary key from the signature they were made of (no index on
-        # article_id); only originals carry a signature and bands.
+        # Only originals carry a signature and bands.
         old_signature = session.scalar(
             select(ARTICLES.c.minhash).where(ARTICLES.c.id == article_id)
         )
         if old_signature:
-            session.execute(
-                delete(BANDS).where(
-                    BANDS.c.band_hash.in_(band_hashes(old_signature)),
-                    BANDS.c.article_id == article_id,
-                )
-            )
+            _delete_bands(session, article_id, old_signature)
         values = dict(item.values)
         lastmod = _latest(row["lastmod"], values["lastmod"])
         if lastmod != values["lastmod"]:
@@ -793,9 +778,22 @@ class ArticleStore:
         session.execute(update(ARTICLES).where(ARTICLES.c.id == article_id).values(**values))
         self._insert_children(session, [(article_id, item)])
         if is_original:
-            bulk_insert(
-                session, BANDS, ("band_hash", "article_id"), [(b, article_id) for b in item.bands]
-            )
+            _insert_bands(session, article_id, item.bands)
+
+
+def _insert_bands(session: Session, article_id: int, bands: list[int]) -> None:
+    """The LSH band rows of one original."""
+    bulk_insert(session, BANDS, ("band_hash", "article_id"), [(b, article_id) for b in bands])
+
+
+def _delete_bands(session: Session, article_id: int, signature: bytes) -> None:
+    """Remove one original's LSH band rows, found by primary key from the signature they were
+    made of: article_bands has no index on article_id (see ArticleBand)."""
+    session.execute(
+        delete(BANDS).where(
+            BANDS.c.band_hash.in_(band_hashes(signature)), BANDS.c.article_id == article_id
+        )
+    )
 
 
 _INSERTS: dict[tuple[str, str, tuple[str, ...]], tuple[str, tuple[str, ...] | None]] = {}
