@@ -301,6 +301,19 @@ TAGS = [
 VERBS = ["ujar", "kata", "tegasnya", "jelasnya", "imbuhnya", "ungkap", "tutur"]
 
 
+def lightly_edited_copy() -> Article:
+    """The TPPO story republished under another slug: new headline, a few words changed."""
+    copy = tppo_article(
+        url="https://spektroom.co.id/kapuas-hulu-raih-penghargaan-tppo/",
+        canonical_url=None,
+        headline="Kapuas Hulu Raih Penghargaan Pencegahan TPPO",
+    )
+    copy.paragraphs[1] = copy.paragraphs[1].replace("tiga institusi", "3 lembaga")
+    copy.paragraphs[5] = copy.paragraphs[5].replace("antara lain", "di antaranya")
+    copy.paragraphs.append("Penghargaan diserahkan langsung oleh Gubernur Kalimantan Barat.")
+    return copy
+
+
 def _sentence(rng: random.Random, words: int) -> str:
     text = " ".join(rng.choice(WORDS) for _ in range(words))
     return text[0].upper() + text[1:] + "."

@@ -14,8 +14,7 @@ from pipelines.db.queries import search
 from pipelines.db.store import ArticleStore
 from pipelines.dedupe import band_hashes, body_bytes, minhash_packed, normalize_article
 from spektroom_crawler.cli import main
-from tests.factories import TPPO_URL, other_tppo_article, tppo_article
-from tests.storage.test_storage_store import lightly_edited_copy
+from tests.factories import TPPO_URL, lightly_edited_copy, other_tppo_article, tppo_article
 
 NOW = dt.datetime(2025, 12, 1, 3, 0, tzinfo=dt.UTC)
 EXACT_URL = "https://spektroom.co.id/berita/penghargaan-kapuas-hulu/"
@@ -75,7 +74,7 @@ def test_delete_an_original_decides_its_duplicates_again(db_url: str) -> None:
     exact_copy = tppo_article(url=EXACT_URL, canonical_url=None)
     with ArticleStore.open(db_url) as store:
         original, exact, near, other = store.save(
-            [tppo_article(), exact_copy, lightly_edited_copy(), other_tppo_article()],  # type: ignore[list-item]
+            [tppo_article(), exact_copy, lightly_edited_copy(), other_tppo_article()],
             now=NOW,
         )
         assert (exact.status, near.status) == ("duplicate_exact", "duplicate_near")

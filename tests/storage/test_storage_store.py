@@ -21,7 +21,13 @@ from pipelines.db.records import load_records, url_key
 from pipelines.db.store import ArticleStore, StoredInfo
 from pipelines.db.types import UTCDateTime, When
 from pipelines.dedupe import band_hashes, body_words, minhash, similarity
-from tests.factories import TPPO_URL, other_tppo_article, synthetic_article, tppo_article
+from tests.factories import (
+    TPPO_URL,
+    lightly_edited_copy,
+    other_tppo_article,
+    synthetic_article,
+    tppo_article,
+)
 
 UTC = dt.UTC
 WITA = dt.timezone(dt.timedelta(hours=8))
@@ -159,22 +165,9 @@ def test_article_insert_shortcut_writes_what_sqlalchemy_writes(value: object) ->
 # --- dedupe ---------------------------------------------------------------------------------
 
 
-def lightly_edited_copy() -> object:
-    """The TPPO story republished under another slug: new headline, a few words changed."""
-    copy = tppo_article(
-        url="https://spektroom.co.id/kapuas-hulu-raih-penghargaan-tppo/",
-        canonical_url=None,
-        headline="Kapuas Hulu Raih Penghargaan Pencegahan TPPO",
-    )
-    copy.paragraphs[1] = copy.paragraphs[1].replace("tiga institusi", "3 lembaga")
-    copy.paragraphs[5] = copy.paragraphs[5].replace("antara lain", "di antaranya")
-    copy.paragraphs.append("Penghargaan diserahkan langsung oleh Gubernur Kalimantan Barat.")
-    return copy
-
-
 def test_signature_similarity_separates_edits_from_other_stories() -> None:
     original = minhash(body_words(tppo_article().paragraphs))
-    edited = minhash(body_words(lightly_edited_copy().paragraphs))  # type: ignore[attr-defined]
+    edited = minhash(body_words(lightly_edited_copy().paragraphs))
     other = minhash(body_words(other_tppo_article().paragraphs))
     assert similarity(original, edited) >= 0.8
     assert similarity(original, other) < 0.2
@@ -206,7 +199,7 @@ def test_exact_duplicate_under_another_url_is_linked(db_url: str) -> None:
 def test_lightly_edited_copy_is_a_near_duplicate_other_story_is_not(db_url: str) -> None:
     with ArticleStore.open(db_url) as store:
         original = store.save([tppo_article()], now=NOW)[0]
-        near, other = store.save([lightly_edited_copy(), other_tppo_article()], now=NOW)  # type: ignore[list-item]
+        near, other = store.save([lightly_edited_copy(), other_tppo_article()], now=NOW)
     assert near.status == "duplicate_near"
     assert near.duplicate_of == original.article_id
     assert near.similarity is not None and near.similarity >= 0.8
@@ -217,13 +210,13 @@ def test_lightly_edited_copy_is_a_near_duplicate_other_story_is_not(db_url: str)
 def test_near_duplicate_threshold_is_a_setting(db_url: str) -> None:
     with ArticleStore.open(db_url, near_duplicate_threshold=0.995) as store:
         store.save([tppo_article()], now=NOW)
-        assert store.save([lightly_edited_copy()], now=NOW)[0].status == "stored"  # type: ignore[list-item]
+        assert store.save([lightly_edited_copy()], now=NOW)[0].status == "stored"
 
 
 def test_duplicates_inside_one_batch(db_url: str) -> None:
     exact = tppo_article(url="https://spektroom.co.id/salinan/", canonical_url=None)
     with ArticleStore.open(db_url) as store:
-        results = store.save([tppo_article(), exact, lightly_edited_copy()], now=NOW)  # type: ignore[list-item]
+        results = store.save([tppo_article(), exact, lightly_edited_copy()], now=NOW)
     assert [r.status for r in results] == ["stored", "duplicate_exact", "duplicate_near"]
     assert results[1].duplicate_of == results[0].article_id
     assert results[2].duplicate_of == results[0].article_id
