@@ -224,16 +224,15 @@ class ArticleBand(Base):
     """One LSH band of an original article's MinHash: candidates for near-duplicates.
 
     `band_hash` mixes the band index with its rows, so one indexed column serves every band.
-    No index on article_id (migration 0003): a revision deletes an article's old bands by
-    primary key, recomputed from its stored signature.
+    No index on article_id (migration 0003) and no foreign key (0005): the store deletes an
+    article's bands by primary key, recomputed from its stored signature, when it revises or
+    deletes the article; a cascade could only find them by scanning the table.
     """
 
     __tablename__ = "article_bands"
 
     band_hash: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    article_id: Mapped[int] = mapped_column(
-        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
-    )
+    article_id: Mapped[int] = mapped_column(Integer, primary_key=True)
 
     # WITHOUT ROWID on SQLite: the table is its primary-key B-tree (one insert per row, not two).
     __table_args__ = ({"sqlite_with_rowid": False},)

@@ -16,7 +16,7 @@ from operator import itemgetter
 from types import TracebackType
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Date, Table, any_, bindparam, delete, insert, select, update
+from sqlalchemy import ColumnElement, Date, Table, any_, bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, sessionmaker
@@ -438,6 +438,10 @@ class ArticleStore:
             )
             for band in bands if shared else ():
                 for article_id in candidates_by_band.get(band, ()):
+                    # A band row outlives its article only when someone deleted the article
+                    # by hand (the table has no foreign key, see ArticleBand).
+                    if article_id not in signatures:
+                        continue
                     score = similarity(item.signature, signatures[article_id])
                     if score > best[0]:
                         best = (score, article_id, None)
@@ -509,7 +513,7 @@ class ArticleStore:
             if pos in ids and decisions[pos][0] == "stored"
             for band in item.bands
         ]
-        bulk_insert(session, BANDS, ("band_hash", "article_id"), band_rows)
+        insert_bands(session, band_rows)
         return lost
 
     def _insert_articles(self, session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
@@ -782,8 +786,15 @@ class ArticleStore:
 
 
 def _insert_bands(session: Session, article_id: int, bands: list[int]) -> None:
-    """The LSH band rows of one original."""
-    bulk_insert(session, BANDS, ("band_hash", "article_id"), [(b, article_id) for b in bands])
+    """The LSH band rows of one original (rows already there are kept: see `insert_bands`)."""
+    insert_bands(session, [(b, article_id) for b in bands])
+
+
+def insert_bands(session: Session, rows: list[tuple[int, int]]) -> None:
+    """Insert (band_hash, article_id) rows, skipping those that exist: without a foreign key
+    (ArticleBand), rows of an article deleted by hand stay, and SQLite gives its id to the
+    next article inserted when it was the highest."""
+    bulk_insert(session, BANDS, ("band_hash", "article_id"), rows, skip_existing=True)
 
 
 def _delete_bands(session: Session, article_id: int, signature: bytes) -> None:
@@ -796,13 +807,19 @@ def _delete_bands(session: Session, article_id: int, signature: bytes) -> None:
     )
 
 
-_INSERTS: dict[tuple[str, str, tuple[str, ...]], tuple[str, tuple[str, ...] | None]] = {}
+_INSERTS: dict[tuple[str, str, tuple[str, ...], bool], tuple[str, tuple[str, ...] | None]] = {}
 
 
 def bulk_insert(
-    session: Session, table: Table, columns: tuple[str, ...], rows: list[tuple[Any, ...]]
+    session: Session,
+    table: Table,
+    columns: tuple[str, ...],
+    rows: list[tuple[Any, ...]],
+    *,
+    skip_existing: bool = False,
 ) -> None:
-    """Insert plain rows (ints and text, no type processing) in as few round trips as possible.
+    """Insert plain rows (ints and text, no type processing) in as few round trips as possible;
+    with `skip_existing`, a row whose key is taken already is skipped (ON CONFLICT DO NOTHING).
 
     SQLite: the driver's executemany, because SQLAlchemy's per-row parameter processing costs
     more than the insert itself for the small child rows (quotes, credits, tags, LSH bands).
@@ -813,13 +830,21 @@ def bulk_insert(
         return
     connection = session.connection()
     dialect = connection.dialect
-    if dialect.name != "sqlite":
-        session.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+    if dialect.name == "postgresql":
+        stmt = postgresql.insert(table)
+        if skip_existing:
+            stmt = stmt.on_conflict_do_nothing()
+        session.execute(stmt, [dict(zip(columns, row, strict=True)) for row in rows])
         return
-    key = (dialect.name, table.name, columns)
+    if dialect.name != "sqlite":
+        raise RuntimeError(f"unsupported database backend {dialect.name!r}")
+    key = (dialect.name, table.name, columns, skip_existing)
     cached = _INSERTS.get(key)
     if cached is None:
-        compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+        lite = sqlite.insert(table)
+        if skip_existing:
+            lite = lite.on_conflict_do_nothing()
+        compiled = lite.compile(dialect=dialect, column_keys=list(columns))
         order = tuple(compiled.positiontup or ()) if compiled.positional else None
         if order is not None and order != columns:
             raise RuntimeError(f"unexpected parameter order {order} for {table.name}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from alembic import command
@@ -20,7 +21,7 @@ from pipelines.db.queries import article_history
 from pipelines.db.records import load_records, url_key
 from pipelines.db.store import ArticleStore, StoredInfo
 from pipelines.db.types import UTCDateTime, When
-from pipelines.dedupe import band_hashes, body_words, minhash, similarity
+from pipelines.dedupe import NUM_BANDS, band_hashes, body_words, minhash, similarity
 from tests.factories import (
     TPPO_URL,
     lightly_edited_copy,
@@ -45,7 +46,7 @@ def _record(store: ArticleStore, article_id: int) -> dict:
 def test_open_creates_schema_at_head_and_upgrade_is_idempotent(db_url: str) -> None:
     with ArticleStore.open(db_url) as store:
         assert store.save([tppo_article()], now=NOW)[0].status == "stored"
-    assert current_revision(db_url) == head_revision() == "0004"
+    assert current_revision(db_url) == head_revision() == "0005"
     tables = set(inspect(get_engine(db_url)).get_table_names())
     assert {
         "articles",
@@ -452,6 +453,53 @@ def test_migration_0004_backfills_url_key(db_url: str) -> None:
         command.downgrade(config, "0003")
     columns = {c["name"] for c in inspect(get_engine(db_url)).get_columns("articles")}
     assert "url_key" not in columns and "canonical_url" in columns
+
+
+def test_migration_0005_drops_the_band_foreign_key(db_url: str) -> None:
+    """Band rows keep their data and (on SQLite) their WITHOUT ROWID table; the key goes, and
+    a downgrade restores it after removing rows of articles that are gone."""
+    with ArticleStore.open(db_url) as store:
+        kept, gone = store.save([tppo_article(), other_tppo_article()], now=NOW)
+    engine = get_engine(db_url)
+    config = alembic_config(db_url)
+
+    def state() -> tuple[list[dict[str, Any]], dict[int, int]]:
+        keys = inspect(engine).get_foreign_keys("article_bands")
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT article_id, count(*) FROM article_bands GROUP BY article_id")
+            )
+            return keys, {article_id: n for article_id, n in rows}
+
+    keys, bands = state()
+    assert keys == [] and bands == {kept.article_id: NUM_BANDS, gone.article_id: NUM_BANDS}
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            sql = conn.scalar(text("SELECT sql FROM sqlite_master WHERE name = 'article_bands'"))
+        assert "WITHOUT ROWID" in str(sql)
+    with engine.begin() as conn:  # an article deleted by hand leaves its bands behind
+        conn.execute(text("DELETE FROM articles WHERE id = :id"), {"id": gone.article_id})
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0004")
+    keys, bands = state()
+    assert [(k["referred_table"], k["options"].get("ondelete")) for k in keys] == [
+        ("articles", "CASCADE")
+    ]
+    assert bands == {kept.article_id: NUM_BANDS}
+    upgrade(db_url)
+    assert state() == ([], {kept.article_id: NUM_BANDS})
+
+
+def test_band_rows_of_an_article_deleted_by_hand_are_skipped(db_url: str) -> None:
+    """Without the foreign key, bands can outlive an article removed with plain SQL: a later
+    copy of its text finds them and is stored as an original, not a duplicate of nothing."""
+    with ArticleStore.open(db_url) as store:
+        (first,) = store.save([tppo_article()], now=NOW)
+        with get_engine(db_url).begin() as conn:
+            conn.execute(text("DELETE FROM articles WHERE id = :id"), {"id": first.article_id})
+        (copy,) = store.save([lightly_edited_copy()], now=NOW)
+    assert copy.status == "stored" and copy.duplicate_of is None
 
 
 # --- crawl runs -----------------------------------------------------------------------------
