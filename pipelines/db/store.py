@@ -113,6 +113,9 @@ class DeleteReport:
 
     deleted: list[DeleteResult]
     not_stored: list[str]
+    # People and tags that only the removed articles named (removed with them).
+    people_removed: int = 0
+    tags_removed: int = 0
 
 
 @dataclass(slots=True)
@@ -683,15 +686,44 @@ class ArticleStore:
                 if packed:
                     _delete_bands(session, article_id, packed)
                 results.append(DeleteResult(url, article_id, promoted, repointed))
-            for where in self._in(cols.id, sorted(doomed)):
+            doomed_ids = sorted(doomed)
+            credited = self._linked(session, ARTICLE_PEOPLE.c.person_id, doomed_ids)
+            tagged = self._linked(session, ARTICLE_TAGS.c.tag_id, doomed_ids)
+            for where in self._in(cols.id, doomed_ids):
                 session.execute(delete(ARTICLES).where(where))
+            people = self._delete_unlinked(session, PEOPLE, ARTICLE_PEOPLE.c.person_id, credited)
+            tags = self._delete_unlinked(session, TAGS, ARTICLE_TAGS.c.tag_id, tagged)
             if dry_run:
                 session.rollback()
             else:
                 session.commit()
-            return DeleteReport(results, [url for url, key in given.items() if key not in found])
+            return DeleteReport(
+                results, [url for url, key in given.items() if key not in found], people, tags
+            )
         finally:
             session.close()
+
+    def _linked(
+        self, session: Session, link: ColumnElement[int], article_ids: list[int]
+    ) -> list[int]:
+        """The people (or tags) that the given articles' credits (or tag links) name."""
+        table = link.table
+        found: set[int] = set()
+        for where in self._in(table.c.article_id, article_ids):
+            found.update(session.scalars(select(link).where(where).distinct()))
+        return sorted(found)
+
+    def _delete_unlinked(
+        self, session: Session, table: Table, link: ColumnElement[int], ids: list[int]
+    ) -> int:
+        """Delete those of `ids` from people (or tags) that no credit (tag link) names any
+        more; returns how many. The link's index on the person (tag) makes each check a seek."""
+        removed = 0
+        named = select(link).where(link == table.c.id).exists()
+        for where in self._in(table.c.id, ids):
+            result = session.execute(delete(table).where(where, ~named))
+            removed += result.rowcount  # type: ignore[attr-defined]
+        return removed
 
     def _rehome_duplicates(
         self, session: Session, original_id: int, doomed: set[int]

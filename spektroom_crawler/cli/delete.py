@@ -14,8 +14,9 @@ from spektroom_crawler.cli._corpus import database_errors, db_option, open_store
 @database_errors
 def command(urls: tuple[str, ...], dry_run: bool, db_url: str) -> None:
     """Remove the articles at URL... (any variant: utm, AMP, www) with their quotes, credits,
-    tags, revisions and search entries, in one transaction. Their duplicates stay: each becomes
-    an original or a duplicate of another copy. Exits 1 when a URL is not stored.
+    tags, revisions and search entries, in one transaction, and the people and tags no other
+    article names. Their duplicates stay: each becomes an original or a duplicate of another
+    copy. Exits 1 when a URL is not stored.
 
     \b
     Example:
@@ -30,6 +31,11 @@ def command(urls: tuple[str, ...], dry_run: bool, db_url: str) -> None:
         if result.repointed:
             line += f"; duplicates re-pointed: {', '.join(map(str, result.repointed))}"
         click.echo(line)
+    if report.people_removed or report.tags_removed:
+        click.echo(
+            f"{'would also delete' if dry_run else 'also deleted'}: {report.people_removed}"
+            f" people and {report.tags_removed} tags that no other article names"
+        )
     for url in report.not_stored:
         click.echo(f"not stored: {url}", err=True)
     if report.not_stored:

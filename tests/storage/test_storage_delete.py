@@ -9,7 +9,15 @@ from typing import Any
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from pipelines.db.models import Article, ArticleBand, ArticlePerson, ArticleRevision, QuoteRow
+from pipelines.db.models import (
+    Article,
+    ArticleBand,
+    ArticlePerson,
+    ArticleRevision,
+    Person,
+    QuoteRow,
+    Tag,
+)
 from pipelines.db.queries import search
 from pipelines.db.store import ArticleStore
 from pipelines.dedupe import band_hashes, body_bytes, minhash_packed, normalize_article
@@ -32,6 +40,15 @@ def counts(store: ArticleStore, article_id: int) -> dict[str, int]:
             name: session.scalar(select(func.count()).where(column == article_id)) or 0
             for name, column in tables.items()
         }
+
+
+def names(store: ArticleStore) -> tuple[list[str], list[str]]:
+    """Every person's and every tag's name in the store."""
+    with store.sessionmaker() as session:
+        return (
+            sorted(session.scalars(select(Person.name))),
+            sorted(session.scalars(select(Tag.name))),
+        )
 
 
 def row(store: ArticleStore, article_id: int) -> Article:
@@ -61,6 +78,11 @@ def test_delete_removes_an_article_with_everything_it_owns(db_url: str) -> None:
         assert report.not_stored == []
         assert counts(store, first.article_id) == dict.fromkeys(before, 0)
         assert counts(store, other.article_id) == untouched
+        # Whom and what only the removed article named go with it; the shared ones stay.
+        assert (report.people_removed, report.tags_removed) == (1, 2)
+        assert names(store) == (
+            ["Biantoro", "Budi Sucahyono", "Julianto"], ["Polda Kalbar", "TPPO"]
+        )
         with store.sessionmaker() as session:
             assert search(session, "Balai Petitih") == []
         assert store.stored_versions([TPPO_URL]) == {}
@@ -130,6 +152,7 @@ def test_delete_a_duplicate_or_the_original_with_its_copies(db_url: str) -> None
         with store.sessionmaker() as session:
             assert session.scalar(select(func.count()).select_from(Article)) == 0
             assert session.scalar(select(func.count()).select_from(ArticleBand)) == 0
+        assert names(store) == ([], [])
 
 
 def test_delete_dry_run_and_urls_not_stored(db_url: str) -> None:
@@ -143,6 +166,9 @@ def test_delete_dry_run_and_urls_not_stored(db_url: str) -> None:
             (original.article_id, (exact.article_id,))
         ]
         assert report.not_stored == ["https://spektroom.co.id/belum-ada/", "http://[::1"]
+        assert (report.people_removed, report.tags_removed) == (0, 0)  # the copy names them
+        assert store.delete([EXACT_URL, TPPO_URL], dry_run=True).people_removed == 2
+        assert names(store)[0] == ["Apolonius", "Biantoro"]  # a dry run keeps them
         assert counts(store, original.article_id)["articles"] == 1
         assert row(store, exact.article_id).duplicate_of == original.article_id
         assert store.delete([]).deleted == []
@@ -167,3 +193,9 @@ def test_delete_command(db_url: str, tmp_path: Any) -> None:
     assert done.stderr == f"not stored: {missing}\n"
     again = runner.invoke(main, ["delete", TPPO_URL, "--db", db_url])
     assert again.exit_code == 1 and again.stdout == ""
+    last = runner.invoke(main, ["delete", EXACT_URL, "--db", db_url])
+    assert last.exit_code == 0
+    assert last.stdout == (
+        f"deleted {EXACT_URL} (id {exact.article_id})\n"
+        "also deleted: 2 people and 3 tags that no other article names\n"
+    )
