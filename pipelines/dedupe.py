@@ -181,11 +181,12 @@ def is_normalized_article(article: Article) -> bool:
     # Joined by single spaces, the texts show a double space where one has a double space or
     # ends with a space (or starts with one, as above). `in` with a two-byte needle steps
     # through every space of the text; the regex engine's literal search takes half the time.
-    # The single bytes below go by memchr.
+    # The single bytes below go by memchr: `find`, as `bytes in bytes` first tries its
+    # argument as an integer and builds a TypeError (~1.6k instructions a test).
     if (
         _DOUBLE_SPACE_RE.search(data)
         or data[-1:] == b" "
-        or any(space in data for space in _ASCII_SPACES)
+        or any(data.find(space) >= 0 for space in _ASCII_SPACES)
     ):
         return False
     for name in DEDUPED_FIELDS:
@@ -314,7 +315,7 @@ def body_bytes(paragraphs: Sequence[str], *, normalized: bool = False) -> bytes:
         b"  " in text
         or text[:1] == b" "
         or text[-1:] == b" "
-        or any(space in text for space in _OTHER_SPACES)  # memchr: faster than one regex
+        or any(text.find(space) >= 0 for space in _OTHER_SPACES)  # memchr: faster than a regex
     ):
         return b" ".join(text.split())
     return text

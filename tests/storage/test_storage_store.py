@@ -132,6 +132,7 @@ def test_utc_datetime_refuses_naive_values() -> None:
         dt.datetime(2025, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
         dt.datetime(2026, 1, 1, 0, 30, tzinfo=WITA),  # the previous day in UTC
         dt.datetime(999, 1, 2, 3, 4, 5, 6, tzinfo=UTC),  # a 3-digit year, zero-padded
+        dt.datetime(1, 1, 1, tzinfo=UTC),  # no microseconds: still written, as zeros
         dt.datetime(2025, 11, 29, 12, 0, tzinfo=dt.timezone(dt.timedelta(0), "GMT")),  # not UTC
         dt.date(2025, 11, 29),
         dt.datetime(2025, 11, 29, 19, 45),  # naive: refused by both
