@@ -46,12 +46,14 @@ Direct quotes (`kind="direct"`):
 Indirect speech (`kind="indirect"`), outside direct quotes only:
 - "SUBJECT VERB, clause", "SUBJECT VERB bahwa clause", "SUBJECT VERB: clause" with VERB one of
   the me- speech verbs (ME_VERBS below), and "Menurut SUBJECT, clause" / "Menurutnya, clause"
-  at the start of a sentence (after connectors such as "Sementara itu,"). "..., menurut X, ..."
-  inside a sentence is not taken. SUBJECT is the sentence up to the verb, minus a leading
-  dateline ("PUTUSSIBAU, Spektroom – "), leading connectors ("Namun", "Sementara itu", ...),
-  a leading adverbial clause ending in a comma ("Dalam sambutannya, ...") and adverbs before
-  the verb ("juga", "pun", "kembali", ...); it must be a person: a name, a role such as
-  "Kepala Desa setempat", or a pronoun.
+  at the start of a sentence (after connectors such as "Sementara itu,"). Inside a sentence,
+  "A, menurut X, B." and "A, menurut X." (the attribution between commas or ending the
+  sentence; "menurutnya" too) give the statement "A B." / "A." of X, when the sentence has no
+  direct quote and no me- verb's speech; "A menurut X B" without commas is not taken.
+  SUBJECT is the sentence up to the verb, minus a leading dateline ("PUTUSSIBAU, Spektroom –
+  "), leading connectors ("Namun", "Sementara itu", ...), a leading adverbial clause ending in
+  a comma ("Dalam sambutannya, ...") and adverbs before the verb ("juga", "pun", "kembali",
+  ...); it must be a person: a name, a role such as "Kepala Desa setempat", or a pronoun.
 - `text` is the clause after the comma / "bahwa" / colon up to and including the punctuation
   that ends the sentence (or the end of the paragraph), whitespace collapsed, trailing comma
   removed; a direct quote later in the same sentence ends the clause before it. When the
@@ -1426,6 +1428,7 @@ def _indirect_candidates(
         text = paras[pi]
         ranges = covered.get(pi, [])
         in_para = direct.get(pi, [])  # the direct quotes' ranges in this paragraph
+        reported: set[int] = set()  # starts of the sentences with a me- verb's speech
         for m in _matches_at(INDIRECT_VERB_RE, text, me_hints) if me_hints != [] else ():
             verb_at = m.start()
             clause_at = m.end()
@@ -1441,6 +1444,7 @@ def _indirect_candidates(
             clause = _clause(text, clause_at, in_para)
             if clause:
                 out.append((pi, start, "indirect", clause, attr))
+                reported.add(start)
         for m in _matches_at(MENURUT_RE, text, menurut_hints) if menurut_hints != [] else ():
             verb_at = m.start()
             if ranges and _covered(ranges, verb_at):
@@ -1448,7 +1452,11 @@ def _indirect_candidates(
             floor = _floor(ranges, verb_at) if ranges else 0
             start = _sentence_start(text, verb_at, floor)
             if start < verb_at and _strip_connectors(text[start:verb_at].strip()):
-                continue  # only "Menurut X, ..." at the start of a sentence
+                # "Program ini, menurut Sukardi, sangat membantu." inside a sentence
+                inside = None if start in reported else _menurut_inside(text, m, start, in_para)
+                if inside is not None:
+                    out.append((pi, start, "indirect", *inside))
+                continue
             found = _menurut_subject(text, m)
             if found is None:
                 continue
@@ -1538,6 +1546,48 @@ def _menurut_subject(text: str, m: re.Match[str]) -> tuple[_Attr, int] | None:
     while clause_at < len(text) and text[clause_at] == " ":
         clause_at += 1
     return attr, clause_at
+
+
+def _menurut_inside(
+    text: str, m: re.Match[str], start: int, quotes: list[tuple[int, int]]
+) -> tuple[str, _Attr] | None:
+    """ "A, menurut X, B." / "A, menurut X." inside a sentence: the statement "A B." of X.
+
+    The attribution stands between commas ("menurutnya" too) or ends the sentence; the
+    sentence holds no direct quote. The text is the sentence from its start (a dateline
+    dropped) without the attribution.
+    """
+    lead = text[start : m.start()].rstrip()
+    if not lead.endswith(","):
+        return None  # "Hal itu menurut saya ..." without commas: too loose to read
+    head = lead[:-1].rstrip()
+    if "-" in head or "–" in head or "—" in head:
+        dateline = DATELINE_LEAD_RE.match(head)
+        if dateline:
+            head = head[dateline.end() :]
+    end = _sentence_end(text, m.end())
+    if not head or any(start <= a < end for a, _b in quotes):
+        return None
+    found = _menurut_subject(text, m)
+    if found is not None and found[1] < end:
+        rest = _strip_trailing_comma(text[found[1] : end])
+        return (f"{head} {rest}", found[0]) if rest else None
+    # The attribution ends the sentence: "..., menurut Sukardi." / "..., menurutnya."
+    tail = text[m.end() : end]
+    subj = tail.rstrip(".!?").strip()
+    if subj == tail.strip() or "," in subj:
+        return None  # no end punctuation: the paragraph ends without a sentence end
+    verb = (m.group("verb") + (m.group("nya") or "")).lower()
+    if m.group("nya"):
+        attr: _Attr | None = None if subj else _Attr(verb, None, True)
+    elif subj.lower() in PRONOUNS:
+        attr = _Attr(verb, None, True)
+    else:
+        first = subj.split(" ", 1)[0]
+        attr = None if not first or first.lower() in NON_PERSON_WORDS else _mention_attr(verb, subj)
+    if attr is None:
+        return None
+    return head + tail[len(tail.rstrip(".!?")) :].strip(), attr
 
 
 def _short_name(toks: list[str]) -> bool:
