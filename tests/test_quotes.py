@@ -718,6 +718,15 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
           0)],
     ),
     (
+        "menurut-ends-the-sentence-with-an-appositive-name",
+        ["Jalan itu rusak parah sejak Januari, menurut Kepala Desa Sungai Ulu, Markus.",
+         "Jalan itu, menurut Kepala Desa Sungai Ulu, Markus, rusak parah sejak Januari."],
+        [("indirect", "Jalan itu rusak parah sejak Januari.", "Markus", "Kepala Desa Sungai Ulu",
+          "menurut", 0),
+         ("indirect", "Jalan itu rusak parah sejak Januari.", "Markus", "Kepala Desa Sungai Ulu",
+          "menurut", 1)],
+    ),
+    (
         "menurut-mid-sentence-after-a-dateline",
         ["PUTUSSIBAU, Spektroom – Pembangunan jembatan, menurut Sukardi, selesai tahun depan."],
         [("indirect", "Pembangunan jembatan selesai tahun depan.", "Sukardi", None, "menurut",

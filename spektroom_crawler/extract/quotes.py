@@ -1568,15 +1568,20 @@ def _menurut_inside(
     end = _sentence_end(text, m.end())
     if not head or any(start <= a < end for a, _b in quotes):
         return None
-    found = _menurut_subject(text, m)
-    if found is not None and found[1] < end:
-        rest = _strip_trailing_comma(text[found[1] : end])
-        return (f"{head} {rest}", found[0]) if rest else None
-    # The attribution ends the sentence: "..., menurut Sukardi." / "..., menurutnya."
     tail = text[m.end() : end]
     subj = tail.rstrip(".!?").strip()
-    if subj == tail.strip() or "," in subj:
-        return None  # no end punctuation: the paragraph ends without a sentence end
+    # The attribution ends the sentence ("..., menurut Sukardi." / "..., menurutnya." /
+    # "..., menurut Kepala Desa Sungai Ulu, Markus.") when the sentence ends after it and
+    # what follows the verb has no comma, or only capitalized words (an appositive name).
+    final = subj != tail.strip() and (
+        "," not in subj or all(word[:1].isupper() for word in subj.replace(",", " ").split())
+    )
+    if not final:
+        found = _menurut_subject(text, m)
+        if found is None or found[1] >= end:
+            return None
+        rest = _strip_trailing_comma(text[found[1] : end])
+        return (f"{head} {rest}", found[0]) if rest else None
     verb = (m.group("verb") + (m.group("nya") or "")).lower()
     if m.group("nya"):
         attr: _Attr | None = None if subj else _Attr(verb, None, True)
