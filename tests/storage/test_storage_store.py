@@ -456,6 +456,34 @@ def test_migration_0004_backfills_url_key(db_url: str) -> None:
     assert "url_key" not in columns and "canonical_url" in columns
 
 
+def test_child_rows_round_trip_exactly(db_url: str) -> None:
+    """Quotes, credits and tags go in as one array per column on PostgreSQL (executemany on
+    SQLite): NULLs, quote marks, braces, backslashes and commas come back as they went in."""
+    from spektroom_crawler.record import Quote
+
+    odd = ['Kata "dia", {kurung}', "garis\\miring", "“Kutip” – ‘satu’", "NULL", "a,b"]
+    article = synthetic_article(7)
+    article.tags = [*odd, "Kapuas Hulu"]
+    article.authors = ["O'Neil", "Budi, S.Sos."]
+    article.editors = ["{Redaktur}"]
+    article.quotes = [
+        Quote(text=t, speaker=None if i % 2 else f"Pembicara {t}", speaker_title=None,
+              verb=None if i % 3 else "ujar", kind="direct" if i % 2 else "indirect",
+              paragraph=i)
+        for i, t in enumerate(odd)
+    ]
+    with ArticleStore.open(db_url) as store:
+        (result,) = store.save([article], now=NOW)
+        record = _record(store, result.article_id)
+    assert record["tags"] == article.tags
+    assert (record["authors"], record["editors"]) == (article.authors, article.editors)
+    assert record["quotes"] == [
+        {"text": q.text, "speaker": q.speaker, "speaker_title": None, "verb": q.verb,
+         "kind": q.kind, "paragraph": q.paragraph}
+        for q in article.quotes
+    ]
+
+
 def test_migration_0005_drops_the_band_foreign_key(db_url: str) -> None:
     """Band rows keep their data and (on SQLite) their WITHOUT ROWID table; the key goes, and
     a downgrade restores it after removing rows of articles that are gone."""
