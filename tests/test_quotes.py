@@ -727,6 +727,37 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
           "menurut", 1)],
     ),
     (
+        "reported-speech-without-marks",
+        ["PUTUSSIBAU, Spektroom – Jembatan itu selesai Desember, kata Sukardi.",
+         "Bantuan sudah disalurkan kepada 300 keluarga, ujar Kepala Desa Markus kepada "
+         "Spektroom, Senin (24/11/2025).",
+         "Warga menyambut baik, tambahnya.",
+         "Hasil panen menurun tahun ini, jelas Kepala Dinas Pertanian, Dr. Ir. Budi Santoso, M.T."],
+        [("indirect", "Jembatan itu selesai Desember.", "Sukardi", None, "kata", 0),
+         ("indirect", "Bantuan sudah disalurkan kepada 300 keluarga.", "Markus", "Kepala Desa",
+          "ujar", 1),
+         ("indirect", "Warga menyambut baik.", "Markus", "Kepala Desa", "tambahnya", 2),
+         ("indirect", "Hasil panen menurun tahun ini.", "Budi Santoso", "Kepala Dinas Pertanian",
+          "jelas", 3)],
+    ),
+    (
+        "reported-speech-without-marks-needs-a-person-and-the-sentence-end",
+        ["Jalan rusak, kata Sukardi, sejak Januari.",
+         "Warga sudah lama menunggu, kata seorang warga.",
+         "Harga naik, sebut saja Rp10.000.",
+         "Jumlahnya, kata kunci pencarian, meningkat.",
+         "Ya, kata dia."],
+        [],
+    ),
+    (
+        "reported-speech-without-marks-after-a-quote-or-a-me-verb",
+        ["“Kami siap,” kata Sukardi. Situasi aman terkendali, tegasnya.",
+         "Ia menegaskan bahwa program itu berjalan baik, katanya."],
+        [("direct", "Kami siap", "Sukardi", None, "kata", 0),
+         ("indirect", "Situasi aman terkendali.", "Sukardi", None, "tegasnya", 0),
+         ("indirect", "program itu berjalan baik, katanya.", "Sukardi", None, "menegaskan", 1)],
+    ),
+    (
         "menurut-mid-sentence-after-a-dateline",
         ["PUTUSSIBAU, Spektroom – Pembangunan jembatan, menurut Sukardi, selesai tahun depan."],
         [("indirect", "Pembangunan jembatan selesai tahun depan.", "Sukardi", None, "menurut",
@@ -1164,6 +1195,23 @@ def test_verb_hints_find_every_verb_match(with_dotted_i: bool) -> None:
         for pattern, found in ((INDIRECT_VERB_RE, me), (quotes.MENURUT_RE, menurut)):
             want = [m.span() for m in pattern.finditer(text)]
             assert [m.span() for m in quotes._matches_at(pattern, text, found)] == want, text
+
+
+@pytest.mark.parametrize("with_dotted_i", [False, True], ids=["one-scan", "per-paragraph"])
+def test_trailing_hits_are_every_trailing_verb_match(with_dotted_i: bool) -> None:
+    """The byte scan for 'A, kata X.' finds what the case-insensitive regex finds in each
+    paragraph, upper-case and title-case text, verbs at paragraph ends and starts included."""
+    extra = [
+        "Jalan rusak, KATA Sukardi. Harga naik, Ujarnya.", "akhir paragraf,", "kata dia, ujar",
+        "Begitu, demikian kata Lili, begitu tegasnya, ungkap  Weni.", "x,kata y, katanya",
+    ]
+    paras = quotes._normalize([p for p in [*_CORPUS, *extra] if with_dotted_i or "İ" not in p])
+    want = [
+        (pi, m.start()) for pi, text in enumerate(paras)
+        for m in quotes.TRAILING_VERB_RE.finditer(text)
+    ]
+    assert len(want) > 20
+    assert quotes._trailing_hits(paras, quotes._SEP.join(paras)) == want
 
 
 def test_mark_offsets_are_the_quote_marks() -> None:

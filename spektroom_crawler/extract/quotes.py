@@ -50,6 +50,11 @@ Indirect speech (`kind="indirect"`), outside direct quotes only:
   "A, menurut X, B." and "A, menurut X." (the attribution between commas or ending the
   sentence; "menurutnya" too) give the statement "A B." / "A." of X, when the sentence has no
   direct quote and no me- verb's speech; "A menurut X B" without commas is not taken.
+  Reported speech without quote marks, "A, kata Sukardi." / "A, ujarnya." (a short speech
+  verb after a comma, the attribution ending the sentence, perhaps with "kepada wartawan,
+  Senin (24/11/2025)" after it), gives "A." when it names a person, a role or a pronoun (not
+  "kata seorang warga") and the sentence has no quote mark and no other speech; A has three
+  words at least.
   SUBJECT is the sentence up to the verb, minus a leading dateline ("PUTUSSIBAU, Spektroom –
   "), leading connectors ("Namun", "Sementara itu", ...), a leading adverbial clause ending in
   a comma ("Dalam sambutannya, ...") and adverbs before the verb ("juga", "pun", "kembali",
@@ -340,6 +345,23 @@ INDIRECT_VERB_RE = re.compile(
     re.IGNORECASE,
 )
 MENURUT_RE = re.compile(r"\b(?P<verb>menurut)(?P<nya>nya)?\b", re.IGNORECASE)
+# What may follow that attribution to the sentence end: "kata Sukardi kepada wartawan, Senin
+# (24/11/2025)." / "ujarnya saat ditemui di lokasi."
+TRAILING_ADJUNCTS = frozenset((
+    "kepada", "pada", "saat", "ketika", "di", "dalam", "usai", "seusai", "setelah", "sesudah",
+    "melalui", "lewat", "via", "sambil", "senin", "selasa", "rabu", "kamis", "jumat", "jum'at",
+    "sabtu", "minggu", "ahad", "kemarin",
+))
+# Reported speech without quote marks, the attribution closing the sentence after a comma:
+# 'Jalan itu rusak parah, kata Sukardi.' / '..., ujarnya.' (`_trailing_candidates`).
+TRAILING_VERB_RE = re.compile(
+    rf",\s*(?:(?:demikian|begitu)\s+)?(?:{_BASE_ALT})(?:nya)?\b", re.IGNORECASE
+)
+# Where it may match, found in the lower-cased article as `_verb_hints` makes it (one scan of
+# bytes instead of a case-insensitive one per paragraph: ~2 us instead of ~8 an article).
+TRAILING_HINT_RE = re.compile(
+    rf",\s*(?:(?:demikian|begitu)\s+)?(?:{_BASE_ALT})(?:nya)?\b".encode()
+)
 
 
 # Where INDIRECT_VERB_RE or MENURUT_RE may match, in the lower-cased article: one scan for the
@@ -1469,6 +1491,72 @@ def _indirect_candidates(
     return out
 
 
+def _trailing_hits(paras: list[str], joined: str) -> list[tuple[int, int]]:
+    """(paragraph, offset) of each TRAILING_VERB_RE match, in order."""
+    if NON_ASCII_TO_ASCII_LOWER[0] in joined or NON_ASCII_TO_ASCII_LOWER[1] in joined:
+        return [  # lower-casing may move offsets: the case-insensitive scan, per paragraph
+            (pi, m.start()) for pi, text in enumerate(paras)
+            for m in TRAILING_VERB_RE.finditer(text)
+        ]
+    out: list[tuple[int, int]] = []
+    pi = base = 0
+    nxt = len(paras[0]) + 1
+    for hit in TRAILING_HINT_RE.finditer(_ascii_lower(joined)):
+        at = hit.start()
+        while at >= nxt:
+            pi += 1
+            base = nxt
+            nxt += len(paras[pi]) + 1
+        if TRAILING_VERB_RE.match(paras[pi], at - base):
+            out.append((pi, at - base))
+    return out
+
+
+def _trailing_candidates(
+    paras: list[str], joined: str, spans: list[_Span], indirect: list[_Candidate]
+) -> list[_Candidate]:
+    """Reported speech without quote marks: "A, kata Sukardi." / "A, ujarnya." -> "A." of
+    Sukardi (indirect). The attribution after the comma ends the sentence and names a person,
+    a role or a pronoun (-nya); the sentence has no quote mark and no other speech found.
+    `joined`: the paragraphs joined with `_SEP`.
+    """
+    hits = _trailing_hits(paras, joined)
+    if not hits:
+        return []
+    out: list[_Candidate] = []
+    covered = _ranges_by_paragraph(spans)
+    taken = {(pi, start) for pi, start, *_rest in indirect}
+    for pi, comma in hits:
+        text = paras[pi]
+        ranges = covered.get(pi, [])
+        floor = _floor(ranges, comma) if ranges else 0
+        start = _sentence_start(text, comma, floor)
+        end = _sentence_end(text, comma)
+        if (pi, start) in taken or QUOTE_MARK_RE.search(text, start, end):
+            continue
+        found = _after_attr(text, comma)
+        if found is None or found[0].weak:
+            continue
+        attr, attr_end = found
+        rest = text[attr_end:end].strip(" ,")
+        if rest.strip(".!?") and rest.split(" ", 1)[0].lower() not in TRAILING_ADJUNCTS:
+            continue  # the sentence goes on after the attribution
+        if not _strip_connectors(text[start:comma]):
+            continue
+        tail = text[start:end].rstrip()
+        close = tail[-1] if tail[-1] in ".!?" else ""
+        head = text[start:comma].strip()
+        if "-" in head or "–" in head or "—" in head:
+            dateline = DATELINE_LEAD_RE.match(head)
+            if dateline:
+                head = head[dateline.end() :]
+        if _word_count(head) < 3:
+            continue  # "Ya, kata dia." is no statement
+        out.append((pi, start, "indirect", head + close, attr))
+        taken.add((pi, start))
+    return out
+
+
 def _floor(ranges: list[tuple[int, int]], pos: int) -> int:
     """The end of the last range that ends at or before `pos` (0 if none)."""
     return max((b for _a, b in ranges if b <= pos), default=0)
@@ -1695,7 +1783,8 @@ def extract_quotes(paragraphs: Sequence[str] | None, *, normalized: bool = False
     spans = _scan(paras, _mark_offsets(paras, joined))
     hints = _verb_hints(paras, joined)
     direct, quoted = _direct_candidates(paras, spans, hints)
-    candidates = direct + _indirect_candidates(paras, spans, quoted, hints)
+    indirect = _indirect_candidates(paras, spans, quoted, hints)
+    candidates = direct + indirect + _trailing_candidates(paras, joined, spans, indirect)
     if len(candidates) > 1:
         candidates.sort(key=_READING_ORDER)
     speakers = _Speakers()
