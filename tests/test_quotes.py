@@ -741,6 +741,15 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
           "jelas", 3)],
     ),
     (
+        "pronoun-after-reported-speech-goes-to-its-speaker",
+        ["Bantuan sudah disalurkan kepada warga, ujar Kepala Desa Markus. Warga menyambut "
+         "baik, tambahnya. “Kami berterima kasih,” katanya."],
+        [("indirect", "Bantuan sudah disalurkan kepada warga.", "Markus", "Kepala Desa", "ujar",
+          0),
+         ("indirect", "Warga menyambut baik.", "Markus", "Kepala Desa", "tambahnya", 0),
+         ("direct", "Kami berterima kasih", "Markus", "Kepala Desa", "katanya", 0)],
+    ),
+    (
         "reported-speech-without-marks-needs-a-person-and-the-sentence-end",
         ["Jalan rusak, kata Sukardi, sejak Januari.",
          "Warga sudah lama menunggu, kata seorang warga.",

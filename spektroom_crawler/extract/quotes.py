@@ -1698,6 +1698,10 @@ def _preceding_subject(text: str, pos: int) -> str | None:
         return None
     prev = text[:current].rstrip()
     sentence = _strip_connectors(prev[_sentence_start(prev, len(prev), 0) :])
+    if "," in sentence and TRAILING_VERB_RE.search(sentence):
+        # "Bantuan sudah tiba, ujar Markus. ..., tambahnya.": that sentence reports someone's
+        # speech, and the pronoun goes to the last speaker, not to "Bantuan".
+        return None
     words = sentence.split()
     subject: list[str] = []
     for word in words:
