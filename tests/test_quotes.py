@@ -1220,7 +1220,10 @@ def test_trailing_hits_are_every_trailing_verb_match(with_dotted_i: bool) -> Non
         for m in quotes.TRAILING_VERB_RE.finditer(text)
     ]
     assert len(want) > 20
-    assert quotes._trailing_hits(paras, quotes._SEP.join(paras)) == want
+    joined = quotes._SEP.join(paras)
+    low = None if quotes._lower_moves(joined) else quotes._ascii_lower(joined)
+    assert (low is None) == with_dotted_i
+    assert quotes._trailing_hits(paras, low) == want
 
 
 def test_mark_offsets_are_the_quote_marks() -> None:

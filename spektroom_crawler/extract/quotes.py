@@ -1328,7 +1328,13 @@ def _direct_candidates(
     return out, quoted
 
 
-def _verb_hints(paras: list[str], joined: str) -> _Hints:
+def _lower_moves(joined: str) -> bool:
+    """Whether lower-casing may change the article's length ("İ"), so offsets in `_ascii_lower`
+    text would not be offsets in the text."""
+    return NON_ASCII_TO_ASCII_LOWER[0] in joined or NON_ASCII_TO_ASCII_LOWER[1] in joined
+
+
+def _verb_hints(paras: list[str], joined: str, low: bytes | None = None) -> _Hints:
     """Per paragraph with a speech verb: where me- verbs (and "berkata") and "menurut" start.
 
     One pass over the whole lower-cased article instead of several regex scans per paragraph;
@@ -1339,10 +1345,11 @@ def _verb_hints(paras: list[str], joined: str) -> _Hints:
     rest): bytes.lower() touches only ASCII and is several times faster than str.lower() on
     non-ASCII text, and it is the same lower-casing unless the text has one of
     NON_ASCII_TO_ASCII_LOWER. A paragraph whose lower-casing changes its length ("İ") gets
-    None instead of a list: it is scanned in full when it holds a verb at all.
+    None instead of a list: it is scanned in full when it holds a verb at all. `low`: the
+    article's `_ascii_lower`, when the caller has it (and `_lower_moves` is false).
     """
-    if NON_ASCII_TO_ASCII_LOWER[0] not in joined and NON_ASCII_TO_ASCII_LOWER[1] not in joined:
-        return _verb_hints_in(paras, _ascii_lower(joined))
+    if low is not None or not _lower_moves(joined):
+        return _verb_hints_in(paras, _ascii_lower(joined) if low is None else low)
     out: dict[int, tuple[list[int] | None, list[int] | None]] = {}
     for pi, text in enumerate(paras):
         low_p = _ascii_lower(text.lower())
@@ -1491,17 +1498,18 @@ def _indirect_candidates(
     return out
 
 
-def _trailing_hits(paras: list[str], joined: str) -> list[tuple[int, int]]:
-    """(paragraph, offset) of each TRAILING_VERB_RE match, in order."""
-    if NON_ASCII_TO_ASCII_LOWER[0] in joined or NON_ASCII_TO_ASCII_LOWER[1] in joined:
-        return [  # lower-casing may move offsets: the case-insensitive scan, per paragraph
+def _trailing_hits(paras: list[str], low: bytes | None) -> list[tuple[int, int]]:
+    """(paragraph, offset) of each TRAILING_VERB_RE match, in order. `low`: the article's
+    `_ascii_lower`, None when lower-casing moves offsets (`_lower_moves`)."""
+    if low is None:  # the case-insensitive scan, paragraph by paragraph
+        return [
             (pi, m.start()) for pi, text in enumerate(paras)
             for m in TRAILING_VERB_RE.finditer(text)
         ]
     out: list[tuple[int, int]] = []
     pi = base = 0
     nxt = len(paras[0]) + 1
-    for hit in TRAILING_HINT_RE.finditer(_ascii_lower(joined)):
+    for hit in TRAILING_HINT_RE.finditer(low):
         at = hit.start()
         while at >= nxt:
             pi += 1
@@ -1513,14 +1521,14 @@ def _trailing_hits(paras: list[str], joined: str) -> list[tuple[int, int]]:
 
 
 def _trailing_candidates(
-    paras: list[str], joined: str, spans: list[_Span], indirect: list[_Candidate]
+    paras: list[str], low: bytes | None, spans: list[_Span], indirect: list[_Candidate]
 ) -> list[_Candidate]:
     """Reported speech without quote marks: "A, kata Sukardi." / "A, ujarnya." -> "A." of
     Sukardi (indirect). The attribution after the comma ends the sentence and names a person,
     a role or a pronoun (-nya); the sentence has no quote mark and no other speech found.
-    `joined`: the paragraphs joined with `_SEP`.
+    `low`: as for `_trailing_hits`.
     """
-    hits = _trailing_hits(paras, joined)
+    hits = _trailing_hits(paras, low)
     if not hits:
         return []
     out: list[_Candidate] = []
@@ -1785,10 +1793,11 @@ def extract_quotes(paragraphs: Sequence[str] | None, *, normalized: bool = False
         return []
     joined = _SEP.join(paras)
     spans = _scan(paras, _mark_offsets(paras, joined))
-    hints = _verb_hints(paras, joined)
+    low = None if _lower_moves(joined) else _ascii_lower(joined)
+    hints = _verb_hints(paras, joined, low)
     direct, quoted = _direct_candidates(paras, spans, hints)
     indirect = _indirect_candidates(paras, spans, quoted, hints)
-    candidates = direct + indirect + _trailing_candidates(paras, joined, spans, indirect)
+    candidates = direct + indirect + _trailing_candidates(paras, low, spans, indirect)
     if len(candidates) > 1:
         candidates.sort(key=_READING_ORDER)
     speakers = _Speakers()
