@@ -643,6 +643,15 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
         ],
     ),
     (
+        "nya-after-a-sentence-opened-by-a-common-noun-goes-to-the-last-speaker",
+        ["“Kami siaga,” kata Camat Sambas, Yohanes.",
+         "Banjir melanda tiga desa. “Warga sudah kami evakuasi,” ujarnya.",
+         "Pembangunan tanggul tertunda. Ia menambahkan, “Kami butuh alat berat.”"],
+        [("direct", "Kami siaga", "Yohanes", "Camat Sambas", "kata", 0),
+         ("direct", "Warga sudah kami evakuasi", "Yohanes", "Camat Sambas", "ujarnya", 1),
+         ("direct", "Kami butuh alat berat.", "Yohanes", "Camat Sambas", "menambahkan", 2)],
+    ),
+    (
         "mention-in-previous-paragraph-is-not-a-speaker",
         ["Sukardi hadir di lokasi.", "“Kami siap membantu warga,” ujarnya."],
         [("direct", "Kami siap membantu warga", None, None, "ujarnya", 1)],

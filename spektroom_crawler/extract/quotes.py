@@ -1695,6 +1695,25 @@ def _short_name(toks: list[str]) -> bool:
     return bool(toks) and len(toks) <= 5 and _all_name(toks)
 
 
+# Nouns that open news sentences with a capital and that split_person would take for a name
+# ("Banjir melanda ...", "Jalan itu ..."); only `_preceding_subject` consults them.
+COMMON_NOUN_SUBJECTS = frozenset({
+    "banjir", "hujan", "longsor", "gempa", "angin", "cuaca", "api", "asap", "kabut", "air",
+    "sungai", "tanah", "lahan", "hutan", "jalan", "jembatan", "pasar", "sekolah", "rumah",
+    "gedung", "kantor", "listrik", "bantuan", "harga", "dana", "anggaran", "proyek", "jumlah",
+    "korban", "stok", "beras", "pupuk", "bibit", "produksi", "lalu", "arus", "antrean",
+})
+
+
+def _is_common_noun(word: str) -> bool:
+    """A lower-cased word that is a common noun rather than a name: one of
+    COMMON_NOUN_SUBJECTS, or a pe-/ke-/per- ... -an nominalization ("pembangunan", "kegiatan",
+    "perbaikan", "kebakaran")."""
+    if word in COMMON_NOUN_SUBJECTS:
+        return True
+    return len(word) > 6 and word.endswith("an") and word.startswith(("pe", "ke"))
+
+
 def _preceding_subject(text: str, pos: int) -> str | None:
     """The named person opening the sentence before `pos` in this paragraph, if any.
 
@@ -1730,6 +1749,8 @@ def _preceding_subject(text: str, pos: int) -> str | None:
         break
     if not subject or len(subject) == len(words) or not _core(words[len(subject)])[:1].islower():
         return None  # a subject needs a lower-case predicate after it
+    if len(subject) == 1 and _is_common_noun(_core(subject[0]).lower()):
+        return None  # "Banjir melanda desa itu." names no one
     raw = " ".join(subject)
     return raw if split_person(raw)[0] is not None else None
 
