@@ -354,14 +354,11 @@ TRAILING_ADJUNCTS = frozenset((
 ))
 # Reported speech without quote marks, the attribution closing the sentence after a comma:
 # 'Jalan itu rusak parah, kata Sukardi.' / '..., ujarnya.' (`_trailing_candidates`).
-TRAILING_VERB_RE = re.compile(
-    rf",\s*(?:(?:demikian|begitu)\s+)?(?:{_BASE_ALT})(?:nya)?\b", re.IGNORECASE
-)
+_TRAILING = rf",\s*(?:(?:demikian|begitu)\s+)?(?:{_BASE_ALT})(?:nya)?\b"
+TRAILING_VERB_RE = re.compile(_TRAILING, re.IGNORECASE)
 # Where it may match, found in the lower-cased article as `_verb_hints` makes it (one scan of
 # bytes instead of a case-insensitive one per paragraph: ~2 us instead of ~8 an article).
-TRAILING_HINT_RE = re.compile(
-    rf",\s*(?:(?:demikian|begitu)\s+)?(?:{_BASE_ALT})(?:nya)?\b".encode()
-)
+TRAILING_HINT_RE = re.compile(_TRAILING.encode())
 
 
 # Where INDIRECT_VERB_RE or MENURUT_RE may match, in the lower-cased article: one scan for the
@@ -921,14 +918,21 @@ def _sentence_end(text: str, pos: int) -> int:
     return size
 
 
+def _drop_dateline(s: str) -> str:
+    """`s` without the dateline that may open it ("PUTUSSIBAU, Spektroom – ")."""
+    if "-" in s or "–" in s or "—" in s:  # the dateline needs a dash
+        m = DATELINE_LEAD_RE.match(s)
+        if m:
+            return s[m.end() :]
+    return s
+
+
 def _strip_connectors(s: str) -> str:
     """Drop what may open a sentence before its subject: a dateline, connectors, an adverbial."""
     if not s:
         return s
-    if "-" in s or "–" in s or "—" in s:  # the dateline needs a dash
-        m = DATELINE_LEAD_RE.match(s)
-        if m:
-            s = s[m.end() :]
+    if "-" in s or "–" in s or "—" in s:  # inline `_drop_dateline`: called per candidate
+        s = _drop_dateline(s)
     while True:  # until nothing more is stripped
         first = s.split(" ", 1)[0].lower()
         stripped = False
@@ -1388,16 +1392,24 @@ def _verb_hints_in(paras: list[str], low: bytes) -> _Hints:
         return {}
     hits.sort()
     out: dict[int, tuple[list[int], list[int]]] = {}
-    pi = 0
-    base = 0
+    for (pi, offset), at in zip(_in_paragraphs(paras, hits), hits, strict=True):
+        me, menurut = out.setdefault(pi, ([], []))
+        (menurut if low.startswith(b"menurut", at) else me).append(offset)
+    return out
+
+
+def _in_paragraphs(paras: list[str], offsets: Iterable[int]) -> list[tuple[int, int]]:
+    """(paragraph, offset in it) of each offset, in ascending order, into the paragraphs
+    joined with the one-character `_SEP`."""
+    out: list[tuple[int, int]] = []
+    pi = base = 0
     nxt = len(paras[0]) + 1
-    for at in hits:
+    for at in offsets:
         while at >= nxt:
             pi += 1
             base = nxt
             nxt += len(paras[pi]) + 1
-        me, menurut = out.setdefault(pi, ([], []))
-        (menurut if low.startswith(b"menurut", at) else me).append(at - base)
+        out.append((pi, at - base))
     return out
 
 
@@ -1506,18 +1518,10 @@ def _trailing_hits(paras: list[str], low: bytes | None) -> list[tuple[int, int]]
             (pi, m.start()) for pi, text in enumerate(paras)
             for m in TRAILING_VERB_RE.finditer(text)
         ]
-    out: list[tuple[int, int]] = []
-    pi = base = 0
-    nxt = len(paras[0]) + 1
-    for hit in TRAILING_HINT_RE.finditer(low):
-        at = hit.start()
-        while at >= nxt:
-            pi += 1
-            base = nxt
-            nxt += len(paras[pi]) + 1
-        if TRAILING_VERB_RE.match(paras[pi], at - base):
-            out.append((pi, at - base))
-    return out
+    hits = (hit.start() for hit in TRAILING_HINT_RE.finditer(low))
+    return [
+        (pi, at) for pi, at in _in_paragraphs(paras, hits) if TRAILING_VERB_RE.match(paras[pi], at)
+    ]
 
 
 def _trailing_candidates(
@@ -1553,11 +1557,7 @@ def _trailing_candidates(
             continue
         tail = text[start:end].rstrip()
         close = tail[-1] if tail[-1] in ".!?" else ""
-        head = text[start:comma].strip()
-        if "-" in head or "–" in head or "—" in head:
-            dateline = DATELINE_LEAD_RE.match(head)
-            if dateline:
-                head = head[dateline.end() :]
+        head = _drop_dateline(text[start:comma].strip())
         if _word_count(head) < 3:
             continue  # "Ya, kata dia." is no statement
         out.append((pi, start, "indirect", head + close, attr))
@@ -1628,20 +1628,23 @@ def _menurut_subject(text: str, m: re.Match[str]) -> tuple[_Attr, int] | None:
         break
     if subject_end is None:
         return None
-    subj = text[pos:subject_end].strip(" ,")
-    first = subj.split(" ", 1)[0]  # subj: a stripped slice of a normalized paragraph
-    if subj.lower() in PRONOUNS:
-        attr: _Attr | None = _Attr(verb, None, True)
-    elif first and first.lower() in NON_PERSON_WORDS:
-        attr = None
-    else:
-        attr = _mention_attr(verb, subj)
+    attr = _menurut_attr(verb, text[pos:subject_end].strip(" ,"))
     if attr is None:
         return None
     clause_at = subject_end + 1
     while clause_at < len(text) and text[clause_at] == " ":
         clause_at += 1
     return attr, clause_at
+
+
+def _menurut_attr(verb: str, subj: str) -> _Attr | None:
+    """The attribution of "menurut SUBJECT": a pronoun, or a person (not "data BPS")."""
+    first = subj.split(" ", 1)[0]  # subj: a stripped slice of a normalized paragraph
+    if subj.lower() in PRONOUNS:
+        return _Attr(verb, None, True)
+    if first and first.lower() in NON_PERSON_WORDS:
+        return None
+    return _mention_attr(verb, subj)
 
 
 def _menurut_inside(
@@ -1656,11 +1659,7 @@ def _menurut_inside(
     lead = text[start : m.start()].rstrip()
     if not lead.endswith(","):
         return None  # "Hal itu menurut saya ..." without commas: too loose to read
-    head = lead[:-1].rstrip()
-    if "-" in head or "–" in head or "—" in head:
-        dateline = DATELINE_LEAD_RE.match(head)
-        if dateline:
-            head = head[dateline.end() :]
+    head = _drop_dateline(lead[:-1].rstrip())
     end = _sentence_end(text, m.end())
     if not head or any(start <= a < end for a, _b in quotes):
         return None
@@ -1681,11 +1680,8 @@ def _menurut_inside(
     verb = (m.group("verb") + (m.group("nya") or "")).lower()
     if m.group("nya"):
         attr: _Attr | None = None if subj else _Attr(verb, None, True)
-    elif subj.lower() in PRONOUNS:
-        attr = _Attr(verb, None, True)
     else:
-        first = subj.split(" ", 1)[0]
-        attr = None if not first or first.lower() in NON_PERSON_WORDS else _mention_attr(verb, subj)
+        attr = _menurut_attr(verb, subj) if subj else None
     if attr is None:
         return None
     return head + tail[len(tail.rstrip(".!?")) :].strip(), attr
