@@ -54,7 +54,10 @@ Indirect speech (`kind="indirect"`), outside direct quotes only:
   verb after a comma, the attribution ending the sentence, perhaps with "kepada wartawan,
   Senin (24/11/2025)" after it), gives "A." when it names a person, a role or a pronoun (not
   "kata seorang warga") and the sentence has no quote mark and no other speech; A has three
-  words at least.
+  words at least. The same attribution between commas inside the sentence, "A, kata
+  Sukardi, B." / "A, ujarnya, B." (B opening with a lower-case word), gives "A B.".
+  A role between commas after the name is the speaker's title, in both places: "Menurut
+  Sukardi, Kepala Dinas Sosial, ..." and "A, kata Sukardi, Kepala Dinas Pangan, B.".
   SUBJECT is the sentence up to the verb, minus a leading dateline ("PUTUSSIBAU, Spektroom –
   "), leading connectors ("Namun", "Sementara itu", ...), a leading adverbial clause ending in
   a comma ("Dalam sambutannya, ...") and adverbs before the verb ("juga", "pun", "kembali",
@@ -1546,23 +1549,63 @@ def _trailing_candidates(
         end = _sentence_end(text, comma)
         if (pi, start) in taken or QUOTE_MARK_RE.search(text, start, end):
             continue
-        found = _after_attr(text, comma)
-        if found is None or found[0].weak:
-            continue
-        attr, attr_end = found
-        rest = text[attr_end:end].strip(" ,")
-        if rest.strip(".!?") and rest.split(" ", 1)[0].lower() not in TRAILING_ADJUNCTS:
-            continue  # the sentence goes on after the attribution
+        inside = _trailing_inside(text, comma, end)
+        if inside is not None:
+            rest, attr = inside  # "A, kata X, B." -> "A B."
+        else:
+            found = _after_attr(text, comma)
+            if found is None or found[0].weak:
+                continue
+            attr, attr_end = found
+            rest = text[attr_end:end].strip(" ,")
+            if rest.strip(".!?") and rest.split(" ", 1)[0].lower() not in TRAILING_ADJUNCTS:
+                continue  # the sentence goes on after the attribution
+            tail = text[start:end].rstrip()
+            rest = tail[-1] if tail[-1] in ".!?" else ""  # "A, kata X." -> "A."
         if not _strip_connectors(text[start:comma]):
             continue
-        tail = text[start:end].rstrip()
-        close = tail[-1] if tail[-1] in ".!?" else ""
         head = _drop_dateline(text[start:comma].strip())
         if _word_count(head) < 3:
             continue  # "Ya, kata dia." is no statement
-        out.append((pi, start, "indirect", head + close, attr))
+        out.append((pi, start, "indirect", f"{head} {rest}" if inside else head + rest, attr))
         taken.add((pi, start))
     return out
+
+
+def _trailing_inside(text: str, comma: int, end: int) -> tuple[str, _Attr] | None:
+    """ "A, kata X, B." inside a sentence ending at `end`: "B." and the attribution of X.
+
+    The attribution stands between two commas: the -nya verb alone ("katanya"), or the verb
+    and a person, a role or a pronoun, perhaps with an adjunct ("kata Sukardi kepada
+    wartawan") or a role appositive ("kata Sukardi, Kepala Dinas Pangan,"). B opens with a
+    lower-case word that is not an adjunct of the attribution ("..., kata Sukardi, saat
+    ditemui." ends the sentence with it: not this form).
+    """
+    m = AFTER_VERB_RE.match(text, comma)
+    if m is None:
+        return None
+    close = text.find(",", m.end(), end)
+    if close < 0:
+        return None
+    rest = text[close + 1 : end].strip()
+    if rest[:1].isupper() and not m.group("nya"):  # "kata Sukardi, Kepala Dinas Pangan, B."
+        after = text.find(",", close + 1, end)
+        if after > 0 and _role_appositive(text[close + 1 : after].split()):
+            close, rest = after, text[after + 1 : end].strip()
+    first = rest.split(" ", 1)[0]
+    if not first[:1].islower() or first.lower() in TRAILING_ADJUNCTS or not rest.strip(".!?"):
+        return None
+    verb = m.group("verb").lower()
+    mention = text[m.end() : close].strip()
+    if m.group("nya"):
+        return (rest, _Attr(verb, None, True)) if not mention else None
+    words = mention.split(" ")
+    for k in range(1, len(words)):
+        if words[k].lower() in TRAILING_ADJUNCTS:
+            mention = " ".join(words[:k])
+            break
+    attr = _mention_attr(verb, mention)
+    return (rest, attr) if attr is not None else None
 
 
 def _floor(ranges: list[tuple[int, int]], pos: int) -> int:
@@ -1625,6 +1668,9 @@ def _menurut_subject(text: str, m: re.Match[str]) -> tuple[_Attr, int] | None:
             subject_end = b
             name_found = name_found or split_person(seg)[0] is not None
             continue
+        if name_found and _role_appositive(words):
+            subject_end = b  # "Menurut Sukardi, Kepala Dinas Sosial, ..." titles Sukardi
+            continue
         break
     if subject_end is None:
         return None
@@ -1635,6 +1681,26 @@ def _menurut_subject(text: str, m: re.Match[str]) -> tuple[_Attr, int] | None:
     while clause_at < len(text) and text[clause_at] == " ":
         clause_at += 1
     return attr, clause_at
+
+
+# Lower-case words a role appositive may hold ("Kepala Dinas Pekerjaan Umum dan Penataan
+# Ruang", "Kepala Desa setempat").
+APPOSITIVE_LOWER_WORDS = frozenset({"dan", "setempat"})
+
+
+def _role_appositive(words: list[str]) -> bool:
+    """A comma segment that is only a role after a name: "Kepala Dinas Sosial Kapuas Hulu".
+
+    It opens with a role word and every other word is capitalized (or "dan", "setempat"),
+    so a clause opening with a role noun ("Kepala Desa harus melapor") is not one.
+    """
+    return (
+        len(words) <= 10
+        and _core(words[0]).lower() in ROLE_HEADS
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w[:1].isdigit() or w in APPOSITIVE_LOWER_WORDS
+                for w in words[1:])
+    )
 
 
 def _menurut_attr(verb: str, subj: str) -> _Attr | None:
