@@ -43,6 +43,10 @@ ARTICLES = [
     # "İ" lower-cases to two characters: that article is hinted paragraph by paragraph.
     ["İbrahim menegaskan: ya.", "Ia berkata, aman. Menurutnya cukup.", "“Kami siap,” ujarnya."],
     ["“Kutip” — Menurut Weni, banjir surut. BERKATA, ia pulang.", "", "menyebutkan, menyebut, x"],
+    # Passive verbs, hinted like "menurut" (and not inside a longer word).
+    ["Dikatakan Lili, aman. Hal senada DISAMPAIKAN oleh Weni.", "Ditambahkannya, cukup.",
+     "didikatakan, xdijelaskan, dijelaskannyalah; Dipaparkan: ya"],
+    ["Sukardi mengata\u212aan: ya. DIKATA\u212aANNYA, siap.", "dituturkan oleh Lili, aman."],
 ]
 
 

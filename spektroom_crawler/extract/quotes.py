@@ -46,7 +46,10 @@ Direct quotes (`kind="direct"`):
 Indirect speech (`kind="indirect"`), outside direct quotes only:
 - "SUBJECT VERB, clause", "SUBJECT VERB bahwa clause", "SUBJECT VERB: clause" with VERB one of
   the me- speech verbs (ME_VERBS below), and "Menurut SUBJECT, clause" / "Menurutnya, clause"
-  at the start of a sentence (after connectors such as "Sementara itu,"). Inside a sentence,
+  at the start of a sentence (after connectors such as "Sementara itu,"); the passive speech
+  verbs (PASSIVE_VERBS: "Dikatakan Sukardi, ...", "Dijelaskannya, ...", "Disampaikan oleh
+  Camat Yohanes, ...") open a sentence the same way, and read like "menurut" inside one.
+  Inside a sentence,
   "A, menurut X, B." and "A, menurut X." (the attribution between commas or ending the
   sentence; "menurutnya" too) give the statement "A B." / "A." of X, when the sentence has no
   direct quote and no me- verb's speech; "A menurut X B" without commas is not taken.
@@ -81,7 +84,9 @@ Speakers:
   Suparmi, title "Salah seorang petani"; the subject is the run of name/role/organisation words
   at the sentence start, followed by a lower-case word); else the most recent named speaker of
   a quote (direct or indirect), across paragraphs. A person merely mentioned in an earlier
-  paragraph is not a speaker. With no speaker yet the speaker is None.
+  paragraph is not a speaker, but one named by a passive statement sentence ("Hal senada
+  disampaikan oleh Kepala Desa Markus.", "Demikian dikatakan Budi saat ...") is the speaker
+  of the -nya forms and pronouns after it. With no speaker yet the speaker is None.
 - A shorter form of a name already seen ("Weni" after "Weni Catur Fitriani") resolves to the
   full name when exactly one known name contains all its words.
 - Quotes are ordered by paragraph, then by position in the paragraph (the opening mark of a
@@ -123,6 +128,7 @@ import operator
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from spektroom_crawler.record import Quote, QuoteKind
 
@@ -347,7 +353,24 @@ INDIRECT_VERB_RE = re.compile(
     rf"\b(?=[mMbB][eE])(?P<verb>{_ME_ALT})(?:\s*[,:]\s*(?:bahwa\b\s*,?\s*)?|\s+bahwa\b\s*,?\s*)",
     re.IGNORECASE,
 )
-MENURUT_RE = re.compile(r"\b(?P<verb>menurut)(?P<nya>nya)?\b", re.IGNORECASE)
+# Passive speech verbs, which take the speaker after them as "menurut" does: "Dikatakan
+# Sukardi, ...", "Dijelaskannya, ...", "Hal senada disampaikan oleh Kepala Desa Markus."
+PASSIVE_VERBS = (
+    "dikatakan", "disampaikan", "dijelaskan", "ditegaskan", "diungkapkan", "ditambahkan",
+    "dipaparkan", "diterangkan", "dituturkan", "dinyatakan", "diutarakan", "dikemukakan",
+)
+# "menurut X" and the passive verbs; "oleh" after a passive verb is part of the lead-in.
+MENURUT_RE = re.compile(
+    rf"\b(?:(?P<verb>menurut)|(?P<passive>{_trie_pattern(PASSIVE_VERBS)}))(?P<nya>nya)?\b"
+    r"(?(passive)(?:\s+oleh\b)?)",
+    re.IGNORECASE,
+)
+# The subject of a sentence that names who made the statement before or after it: "Hal
+# senada disampaikan X.", "Demikian dikatakan X saat ...". (Lower-cased, connectors stripped.)
+INTRO_HEAD_RE = re.compile(
+    r"(?:(?:hal|pernyataan|penjelasan|keterangan)(?: (?:itu|ini|tersebut|senada|serupa|yang sama))?"
+    r"|demikian|senada(?: dengan itu)?)(?: (?:juga|pula))?"
+)
 # What may follow that attribution to the sentence end: "kata Sukardi kepada wartawan, Senin
 # (24/11/2025)." / "ujarnya saat ditemui di lokasi."
 TRAILING_ADJUNCTS = frozenset((
@@ -371,6 +394,8 @@ TRAILING_HINT_RE = re.compile(_TRAILING.encode())
 VERB_HINT_RE = re.compile(
     _trie_pattern([*(v for v in ME_VERBS if v.startswith("me")), "menurut"]).encode()
 )
+# The passive verbs, where MENURUT_RE may match too (literal prefix "di").
+PASSIVE_HINT_RE = re.compile(f"di(?:{_trie_pattern(v[2:] for v in PASSIVE_VERBS)})".encode())
 OTHER_VERBS = tuple(v.encode() for v in ME_VERBS if not v.startswith("me"))
 # The only characters whose str.lower() is (or holds) an ASCII letter but that are not ASCII
 # themselves (tests/test_quotes_scan.py checks this against the whole of Unicode): on a text
@@ -647,8 +672,9 @@ _Hints = Mapping[int, tuple[list[int] | None, list[int] | None]]
 
 # A quote found, before its speaker is resolved: (paragraph, position in it, kind, text,
 # attribution). A plain tuple: creating a slots dataclass instance runs its Python __init__
-# (~2.1k instructions), a tuple ~0.3k, and there are ~3 an article.
-_Candidate = tuple[int, int, QuoteKind, str, _Attr | None]
+# (~2.1k instructions), a tuple ~0.3k, and there are ~3 an article. Kind "intro": no quote, a
+# sentence naming who speaks next ("Hal senada disampaikan Markus.").
+_Candidate = tuple[int, int, QuoteKind | Literal["intro"], str, _Attr | None]
 
 
 def _mark_role(text: str, i: int) -> int:
@@ -1366,7 +1392,7 @@ def _verb_hints(paras: list[str], joined: str, low: bytes | None = None) -> _Hin
             continue
         # As a full scan: try the patterns everywhere, if a verb is there at all.
         has_me = VERB_HINT_RE.search(low_p) or any(v in low_p for v in OTHER_VERBS)
-        has_menurut = b"menurut" in low_p
+        has_menurut = b"menurut" in low_p or PASSIVE_HINT_RE.search(low_p) is not None
         if has_me or has_menurut:
             out[pi] = (None if has_me else [], None if has_menurut else [])
     return out
@@ -1386,6 +1412,7 @@ def _ascii_lower(text: str) -> bytes:
 def _verb_hints_in(paras: list[str], low: bytes) -> _Hints:
     """`low`: the paragraphs joined with `_SEP`, as `_ascii_lower` gives them."""
     hits = [m.start() for m in VERB_HINT_RE.finditer(low)]
+    hits += [m.start() for m in PASSIVE_HINT_RE.finditer(low)]
     for verb in OTHER_VERBS:
         at = low.find(verb)
         while at >= 0:
@@ -1397,7 +1424,7 @@ def _verb_hints_in(paras: list[str], low: bytes) -> _Hints:
     out: dict[int, tuple[list[int], list[int]]] = {}
     for (pi, offset), at in zip(_in_paragraphs(paras, hits), hits, strict=True):
         me, menurut = out.setdefault(pi, ([], []))
-        (menurut if low.startswith(b"menurut", at) else me).append(offset)
+        (menurut if low.startswith((b"menurut", b"di"), at) else me).append(offset)
     return out
 
 
@@ -1495,7 +1522,14 @@ def _indirect_candidates(
                 continue
             floor = _floor(ranges, verb_at) if ranges else 0
             start = _sentence_start(text, verb_at, floor)
-            if start < verb_at and _strip_connectors(text[start:verb_at].strip()):
+            head = _strip_connectors(text[start:verb_at].strip()) if start < verb_at else ""
+            if head and m.group("passive") and INTRO_HEAD_RE.fullmatch(head.lower()):
+                # "Hal senada disampaikan Markus." names the speaker of what follows
+                intro = _intro_attr(text, m)
+                if intro is not None:
+                    out.append((pi, start, "intro", "", intro))
+                continue
+            if head:
                 # "Program ini, menurut Sukardi, sangat membantu." inside a sentence
                 inside = None if start in reported else _menurut_inside(text, m, start, in_para)
                 if inside is not None:
@@ -1623,7 +1657,7 @@ def _clause(text: str, start: int, ranges: list[tuple[int, int]]) -> str:
 
 def _menurut_subject(text: str, m: re.Match[str]) -> tuple[_Attr, int] | None:
     """The subject of "Menurut X, ..." and where the reported clause starts."""
-    verb = (m.group("verb") + (m.group("nya") or "")).lower()
+    verb = _menurut_verb(m)
     pos = m.end()
     if m.group("nya"):
         rest = text[pos:]
@@ -1703,6 +1737,23 @@ def _role_appositive(words: list[str]) -> bool:
     )
 
 
+def _menurut_verb(m: re.Match[str]) -> str:
+    """The verb of a MENURUT_RE match as written, lower-cased: "menurut", "dikatakannya"."""
+    return ((m.group("verb") or m.group("passive")) + (m.group("nya") or "")).lower()
+
+
+def _intro_attr(text: str, m: re.Match[str]) -> _Attr | None:
+    """The person named after the passive verb of "Hal senada disampaikan X." / "Demikian
+    dikatakan X saat ...": the speaker of what follows (a pronoun or -nya). Not a pronoun."""
+    if m.group("nya"):
+        return None
+    pos = m.end()
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    attr = _mention_attr(_menurut_verb(m), _cut_mention(text, pos)[0].rstrip(" ,."))
+    return attr if attr is not None and not attr.pronoun else None
+
+
 def _menurut_attr(verb: str, subj: str) -> _Attr | None:
     """The attribution of "menurut SUBJECT": a pronoun, or a person (not "data BPS")."""
     first = subj.split(" ", 1)[0]  # subj: a stripped slice of a normalized paragraph
@@ -1743,7 +1794,7 @@ def _menurut_inside(
             return None
         rest = _strip_trailing_comma(text[found[1] : end])
         return (f"{head} {rest}", found[0]) if rest else None
-    verb = (m.group("verb") + (m.group("nya") or "")).lower()
+    verb = _menurut_verb(m)
     if m.group("nya"):
         attr: _Attr | None = None if subj else _Attr(verb, None, True)
     else:
@@ -1791,6 +1842,8 @@ def _preceding_subject(text: str, pos: int) -> str | None:
         # "Bantuan sudah tiba, ujar Markus. ..., tambahnya.": that sentence reports someone's
         # speech, and the pronoun goes to the last speaker, not to "Bantuan".
         return None
+    if "di" in sentence.lower() and any(m.group("passive") for m in MENURUT_RE.finditer(sentence)):
+        return None  # "Demikian dikatakan Budi ...": its intro candidate named the speaker
     words = sentence.split()
     subject: list[str] = []
     for word in words:
@@ -1886,6 +1939,9 @@ def extract_quotes(paragraphs: Sequence[str] | None, *, normalized: bool = False
     speakers = _Speakers()
     quotes: list[Quote] = []
     for para, pos, kind, text, found in candidates:
+        if kind == "intro":  # "Hal senada disampaikan Markus.": no quote, the next speaker
+            speakers.resolve(found)
+            continue
         attr = found
         # (Before offset 2 no sentence can have ended: no preceding subject.)
         if attr is not None and attr.pronoun and pos >= 2:
