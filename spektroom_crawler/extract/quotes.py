@@ -146,7 +146,9 @@ BASE_VERBS: tuple[str, ...] = (
 ME_VERBS: tuple[str, ...] = (
     "mengatakan", "menyatakan", "menyampaikan", "menjelaskan", "menuturkan", "menegaskan",
     "mengungkapkan", "menambahkan", "menilai", "menyebutkan", "menyebut", "memaparkan",
-    "menerangkan", "menekankan", "mengingatkan", "mengakui", "berkata",
+    "menerangkan", "menekankan", "mengingatkan", "mengakui", "berkata", "mengemukakan",
+    "mengutarakan", "menandaskan", "membeberkan", "menguraikan", "mengimbau", "berharap",
+    "mengharapkan",
 )
 
 
