@@ -459,6 +459,25 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
         ],
         [("direct", "Kami takut anak-anak kami jadi korban berikutnya.", None, None, None, 1)],
     ),
+    (
+        "unattributed-quote-continues-the-previous-speaker",
+        ["“Kami siap,” kata Kepala Desa Markus. “Semua tim sudah bergerak sejak pagi.”",
+         "“Posko dibuka 24 jam.”",
+         "Warga menyambut baik.",
+         "“Terima kasih banyak.”"],
+        [("direct", "Kami siap", "Markus", "Kepala Desa", "kata", 0),
+         ("direct", "Semua tim sudah bergerak sejak pagi.", "Markus", "Kepala Desa", None, 0),
+         ("direct", "Posko dibuka 24 jam.", "Markus", "Kepala Desa", None, 1),
+         ("direct", "Terima kasih banyak.", None, None, None, 3)],
+    ),
+    (
+        "unattributed-quote-after-a-passive-statement-sentence",
+        ["“Kami siap,” kata Sukardi.",
+         "Hal senada disampaikan oleh Kepala Desa Markus.",
+         "“Semua tim sudah bergerak sejak pagi.”"],
+        [("direct", "Kami siap", "Sukardi", None, "kata", 0),
+         ("direct", "Semua tim sudah bergerak sejak pagi.", "Markus", "Kepala Desa", None, 2)],
+    ),
     # Indirect speech.
     (
         "indirect-mengatakan-bahwa",

@@ -34,7 +34,9 @@ Direct quotes (`kind="direct"`):
   punctuation, or no lower-case word follows the closing mark) and a comma/colon/"bahwa" leads
   in or the span is sentence-like (ends with punctuation or has 5+ words); or (c) it has no
   attribution but starts a sentence, nothing lower-case follows it, and it is sentence-like
-  (3+ words, or ends with . ! ?): then `speaker` and `verb` are None. Anything else (program
+  (3+ words, or ends with . ! ?): then `verb` is None, and so is `speaker` unless the quote
+  continues the quote before it, in the same or the previous paragraph ('“Kami siap,” kata
+  Sukardi. “Semua tim bergerak.”': Sukardi's, with his title). Anything else (program
   names, terms: 'program "Jumat Berkah"', 'istilah “zero ODOL”', 'aplikasi "Lapor Pak"') is not
   a quote.
 - When a quote has attributions on both sides, the closing one counts unless it names no one
@@ -1940,9 +1942,12 @@ def extract_quotes(paragraphs: Sequence[str] | None, *, normalized: bool = False
         candidates.sort(key=_READING_ORDER)
     speakers = _Speakers()
     quotes: list[Quote] = []
+    # Paragraph, speaker and title of the last quote (or intro): an unattributed direct quote in
+    # the same or the next paragraph continues it ('“A,” kata Sukardi. “B.”': B is Sukardi's).
+    previous: tuple[int, str | None, str | None] = (-2, None, None)
     for para, pos, kind, text, found in candidates:
         if kind == "intro":  # "Hal senada disampaikan Markus.": no quote, the next speaker
-            speakers.resolve(found)
+            previous = (para, *speakers.resolve(found))
             continue
         attr = found
         # (Before offset 2 no sentence can have ended: no preceding subject.)
@@ -1951,7 +1956,11 @@ def extract_quotes(paragraphs: Sequence[str] | None, *, normalized: bool = False
             subject = _preceding_subject(paras[para], pos)
             if subject is not None:
                 attr = _Attr(attr.verb, subject, False)
-        speaker, title = speakers.resolve(attr)
+        if attr is None and kind == "direct" and previous[0] >= para - 1:
+            speaker, title = previous[1], previous[2]
+        else:
+            speaker, title = speakers.resolve(attr)
+        previous = (para, speaker, title)
         verb = found.verb if found is not None else None
         quotes.append(Quote(text, speaker, title, verb, kind, para))
     return quotes
