@@ -47,7 +47,11 @@ Direct quotes (`kind="direct"`):
 
 Indirect speech (`kind="indirect"`), outside direct quotes only:
 - "SUBJECT VERB, clause", "SUBJECT VERB bahwa clause", "SUBJECT VERB: clause" with VERB one of
-  the me- speech verbs (ME_VERBS below), and "Menurut SUBJECT, clause" / "Menurutnya, clause"
+  the me- speech verbs (ME_VERBS below), also with an adjunct before the comma or "bahwa"
+  ("mengatakan kepada wartawan, Senin (24/11/2025), clause"); "SUBJECT mengatakan clause"
+  and "... menuturkan clause" with the clause right after the verb (not "hal itu ...", and
+  the clause opening lower-case: the other me- verbs take objects, "menyampaikan terima
+  kasih"); and "Menurut SUBJECT, clause" / "Menurutnya, clause"
   at the start of a sentence (after connectors such as "Sementara itu,"); the passive speech
   verbs (PASSIVE_VERBS: "Dikatakan Sukardi, ...", "Dijelaskannya, ...", "Disampaikan oleh
   Camat Yohanes, ...") open a sentence the same way, and read like "menurut" inside one.
@@ -81,14 +85,18 @@ Speakers:
   title is remembered: when the same person is named again without a title, or referred to by
   a pronoun, the last title seen for them is used.
 - -nya verbs (katanya, ujarnya, tegasnya, ...) and the pronouns ia, dia, beliau (and "pihaknya"
-  as a subject) resolve, in this order, to: the named person opening the previous sentence of
-  the same paragraph ("Salah seorang petani, Suparmi, mengaku terbantu. “...,” tuturnya." ->
-  Suparmi, title "Salah seorang petani"; the subject is the run of name/role/organisation words
-  at the sentence start, followed by a lower-case word); else the most recent named speaker of
-  a quote (direct or indirect), across paragraphs. A person merely mentioned in an earlier
-  paragraph is not a speaker, but one named by a passive statement sentence ("Hal senada
-  disampaikan oleh Kepala Desa Markus.", "Demikian dikatakan Budi saat ...") is the speaker
-  of the -nya forms and pronouns after it. With no speaker yet the speaker is None.
+  as a subject) resolve, in this order, to: the named person opening the previous sentence,
+  which is the one before in the same paragraph, or the last one of the previous paragraph
+  when the quote's sentence opens its paragraph ("Salah seorang petani, Suparmi (45), mengaku
+  terbantu. “...,” tuturnya." -> Suparmi, title "Salah seorang petani"; the subject is the
+  run of name/role/organisation words at the sentence start, an age in brackets skipped,
+  followed by a lower-case word; "Warga Desa Sibau" names a place, no person); else the most
+  recent named speaker of a quote (direct or indirect), across paragraphs. A person
+  mentioned elsewhere is not a speaker, but one named by a passive statement sentence ("Hal
+  senada disampaikan oleh Kepala Desa Markus.", "Demikian dikatakan Budi saat ...") is the
+  speaker of the -nya forms and pronouns after it. With no speaker yet the speaker is None.
+- In a subject, "X melalui Y" (X through a spokesperson), "X didampingi Y" and "X bersama Y"
+  name X, as those words end a mention after a quote.
 - A shorter form of a name already seen ("Weni" after "Weni Catur Fitriani") resolves to the
   full name when exactly one known name contains all its words.
 - Quotes are ordered by paragraph, then by position in the paragraph (the opening mark of a
@@ -100,8 +108,11 @@ title. Commas (and ":", ";", "|") separate segments; the first segment made only
 is the name, else the trailing run of name words (capitalized, not a role/organisation/place
 word) of the last segment that has one; when that run has 3+ words right after a regional
 role ("Wakil Bupati Sleman Danang Maharsa"), its first word is the region and goes to the
-title. All-caps words are treated as acronyms, never names. A unit number with its place
-("Dandim 1201/Mempawah") stays in the title; a date ("15/8/2025") ends a mention.
+title. Capitalized words after a place noun ("Desa Sibau", "Warga Desa Sibau", "Pemerintah Desa
+Sibau") are the place unless an office holder's role comes before it ("Kepala Desa Markus").
+A relative clause ("yang meninjau ...") is no title. All-caps words are treated as acronyms,
+never names. A unit number with its place ("Dandim 1201/Mempawah") stays in the title; a date
+("15/8/2025") ends a mention.
 
 Speed (bench/quotes.py; the whole extraction must stay within 3x an lxml parse):
 - The article is scanned once, not paragraph by paragraph: quote marks by str.find per glyph,
@@ -128,7 +139,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -240,6 +251,13 @@ JURISDICTION_ROLES = frozenset({
     "pemprov", "polres", "polresta", "polda", "polsek", "kabupaten", "provinsi", "kecamatan",
     "desa", "kelurahan",
 })
+# "Desa Sibau", "Warga Desa Sibau", "Pemerintah Desa Sibau": the capitalized words after a
+# place noun name the place, not a person, unless an office holder's role comes before it
+# ("Kepala Desa Markus"); a resident is no office holder.
+RESIDENT_WORDS = frozenset({"warga", "penduduk"})
+PLACE_NOUNS = frozenset({
+    "desa", "dusun", "kampung", "kelurahan", "kecamatan", "kabupaten", "kota", "provinsi",
+})
 # Capitalized words that are part of a title/organisation/place, never of a person's name.
 ORG_WORDS = frozenset({
     "pol", "inf", "kav", "arh", "czi", "cpm", "tni", "polri", "dinas", "badan", "kantor",
@@ -283,7 +301,9 @@ NON_PERSON_WORDS = frozenset({
     "namun", "tetapi", "sementara", "selain", "lebih", "selanjutnya", "terpisah", "adapun",
     "sedangkan", "oleh", "by", "dari", "untuk", "bagi", "menurut", "kata", "ujar", "atas",
     "secara", "para", "seorang", "salah", "satu", "sejumlah", "beberapa", "semua", "seluruh",
-    "foto", "video", "baca",
+    "foto", "video", "baca", "kalau", "jika", "apabila", "bila", "sampai", "hingga",
+    "sehingga", "karena", "meski", "meskipun", "walaupun", "agar", "supaya", "keduanya",
+    "ketiganya", "mereka", "kami", "kita",
 })
 DAY_NAMES = frozenset({
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "jum’at", "sabtu", "minggu", "ahad",
@@ -305,6 +325,10 @@ ADVERBIAL_HEADS = frozenset({
     "melalui", "sesuai", "berdasarkan", "sebagai", "untuk", "bagi", "dari", "kepada",
     "selama", "sejak", "menjelang", "sambil", "mengingat", "atas", "dengan", "oleh",
 })
+# What joins a second person to a subject ("Kapolres X melalui Kasi Humas Y mengatakan",
+# "Bupati X didampingi Wakil Bupati Y menegaskan"): the first is the speaker, as the same words
+# end a mention after a quote (MENTION_STOPS).
+SUBJECT_JOINERS = (" melalui ", " didampingi ", " bersama ")
 # Words that may open a person subject before the role: "Salah seorang warga, Suparmi, ...".
 SUBJECT_FILLERS = frozenset({"salah", "seorang", "satu", "para"})
 NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "de", "al", "el", "bt", "bte"})
@@ -351,10 +375,26 @@ BEFORE_PREPOSED_RE = re.compile(
 # "nya" + 160 + separator): how far back from an opening mark `_before_attr` searches.
 BEFORE_VERB_SPAN = 64
 BEFORE_PREPOSED_SPAN = 200
-# Indirect speech: 'Ia menegaskan bahwa ', 'Sukardi menilai, ', 'X menjelaskan: '.
+# Adjuncts between a speech verb and its clause: "mengatakan kepada wartawan, ...".
+_VERB_ADJUNCTS = _trie_pattern((
+    "kepada", "pada", "di", "saat", "ketika", "dalam", "usai", "seusai", "setelah", "sesudah",
+    "sebelum", "selepas", "melalui", "lewat", "via", "sambil", "sembari", "seraya", "ditemui",
+    "dihubungi", "dikonfirmasi",
+))
+_DAY_ALT = _trie_pattern(("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu",
+                          "minggu", "ahad"))
+# Indirect speech: 'Ia menegaskan bahwa ', 'Sukardi menilai, ', 'X menjelaskan: ', 'Sukardi
+# mengatakan kepada wartawan, Senin (24/11/2025), ', and, for "mengatakan" and "menuturkan"
+# only (other me- verbs take objects: "menyampaikan terima kasih"), 'Sukardi mengatakan
+# bantuan ...' with the clause right after the verb.
 INDIRECT_VERB_RE = re.compile(
     # The lookahead rejects most positions before the alternation is tried (speed).
-    rf"\b(?=[mMbB][eE])(?P<verb>{_ME_ALT})(?:\s*[,:]\s*(?:bahwa\b\s*,?\s*)?|\s+bahwa\b\s*,?\s*)",
+    rf"\b(?=[mMbB][eE])(?P<verb>{_ME_ALT})"
+    r"(?:\s*[,:]\s*(?:bahwa\b\s*,?\s*)?|\s+bahwa\b\s*,?\s*"
+    rf"|\s+(?:{_VERB_ADJUNCTS})\b[^,.!?:;{_QUOTE_CHARS}]{{0,80}}?"
+    rf"(?:,\s*(?:(?:{_DAY_ALT})\b[^,.!?{_QUOTE_CHARS}]{{0,30}},\s*)?(?:bahwa\b\s*,?\s*)?"
+    r"|\s+bahwa\b\s*,?\s*)"
+    rf"|(?<=ngatakan|nuturkan)\s+(?!(?:hal|bahwa|{_VERB_ADJUNCTS})\b)(?=(?-i:[a-z])))",
     re.IGNORECASE,
 )
 # Passive speech verbs, which take the speaker after them as "menurut" does: "Dikatakan
@@ -398,8 +438,11 @@ TRAILING_HINT_RE = re.compile(_TRAILING.encode())
 VERB_HINT_RE = re.compile(
     _trie_pattern([*(v for v in ME_VERBS if v.startswith("me")), "menurut"]).encode()
 )
-# The passive verbs, where MENURUT_RE may match too (literal prefix "di").
-PASSIVE_HINT_RE = re.compile(f"di(?:{_trie_pattern(v[2:] for v in PASSIVE_VERBS)})".encode())
+# The passive verbs, where MENURUT_RE may match too (literal prefix "di": a fast scan, which
+# MENURUT_RE, opening with \b and case-insensitive, does not get), in bytes and in lower-cased
+# text.
+PASSIVE_WORD_RE = re.compile(f"di(?:{_trie_pattern(v[2:] for v in PASSIVE_VERBS)})")
+PASSIVE_HINT_RE = re.compile(PASSIVE_WORD_RE.pattern.encode())
 OTHER_VERBS = tuple(v.encode() for v in ME_VERBS if not v.startswith("me"))
 # The only characters whose str.lower() is (or holds) an ASCII letter but that are not ASCII
 # themselves (tests/test_quotes_scan.py checks this against the whole of Unicode): on a text
@@ -617,6 +660,10 @@ def _split_person(raw: str) -> tuple[str | None, str | None]:
             n = _trailing_name_run(seg)
             if n >= 3 and len(seg) > n and _core(seg[-n - 1]).lower() in JURISDICTION_ROLES:
                 n -= 1  # "Wakil Bupati Sleman Danang Maharsa": the word after the role is a place
+            elif n and len(seg) > n and _core(seg[-n - 1]).lower() in PLACE_NOUNS:
+                before = _core(seg[-n - 2]).lower() if len(seg) > n + 1 else ""
+                if before in RESIDENT_WORDS or before not in ROLE_HEADS:
+                    n = 0  # "Warga Desa Sibau", "Pemerintah Desa Sibau": a place, no name
             if n:
                 name_tokens = seg[len(seg) - n :]
                 title_parts = [" ".join(s) for s in segments[:i]]
@@ -630,8 +677,10 @@ def _split_person(raw: str) -> tuple[str | None, str | None]:
     if name_tokens:
         name = " ".join([t if _is_initial(t) else _core(t) for t in name_tokens])
     # Segments of nothing but non-person words ("Oleh", "By", "Spektroom", "Foto") are no title.
+    # Nor is a relative clause ("yang meninjau langsung ..."): it tells what they did.
     title_parts = [
-        p for p in title_parts if p and not all(map(_is_non_person_word, p.split()))
+        p for p in title_parts
+        if p and not all(map(_is_non_person_word, p.split())) and not p.startswith("yang ")
     ]
     title = _clean_title(", ".join(title_parts))
     if name is None and title is not None and not _has_role(title):
@@ -1019,15 +1068,21 @@ def _strip_tail_adverbs(subj: str) -> str:
 def _subject_attr(verb: str, subject: str) -> _Attr | None:
     """Turn the words before a speech verb into an attribution, if they name a person."""
     subj = _strip_connectors(subject.strip().strip(" ,"))  # a slice of a normalized paragraph
+    for joiner in SUBJECT_JOINERS:
+        if joiner in subj:  # "Kapolres X melalui Kasi Humas Y": X's statement (as after a quote)
+            subj = subj.split(joiner, 1)[0].rstrip(" ,")
     subj = _strip_tail_adverbs(subj)
     if not subj:
         return None
     if subj.lower() in SUBJECT_PRONOUNS:
         return _Attr(verb, None, True)
     words = subj.split()
-    if len(words) > 16 or words[0].lower() in NON_PERSON_WORDS:
+    first = words[0].lower()
+    if len(words) > 16 or (first in NON_PERSON_WORDS and first not in SUBJECT_FILLERS):
         return None
     name, title = split_person(subj)
+    if name is None and first in SUBJECT_FILLERS:
+        return None  # "Seorang warga mengatakan" names no one; "Seorang warga, Maria, ..." does
     if name is None and (title is None or _core(title.split()[0]).lower() not in ROLE_HEADS):
         return None
     return _Attr(verb, subj, False)
@@ -1819,6 +1874,7 @@ COMMON_NOUN_SUBJECTS = frozenset({
     "sungai", "tanah", "lahan", "hutan", "jalan", "jembatan", "pasar", "sekolah", "rumah",
     "gedung", "kantor", "listrik", "bantuan", "harga", "dana", "anggaran", "proyek", "jumlah",
     "korban", "stok", "beras", "pupuk", "bibit", "produksi", "lalu", "arus", "antrean",
+    "posko", "tim", "petugas", "aparat", "polisi", "personel",
 })
 
 
@@ -1831,25 +1887,50 @@ def _is_common_noun(word: str) -> bool:
     return len(word) > 6 and word.endswith("an") and word.startswith(("pe", "ke"))
 
 
-def _preceding_subject(text: str, pos: int) -> str | None:
-    """The named person opening the sentence before `pos` in this paragraph, if any.
+def _preceding_subject(
+    paras: list[str], para: int, pos: int, quoted: Collection[int]
+) -> str | None:
+    """The named person opening the sentence before `pos` of paragraph `para`, if any: the one
+    before it in the paragraph, or the previous paragraph's last one when the quote's sentence
+    opens its paragraph and the previous paragraph has no quote (`quoted`: the paragraphs with
+    one; a quote there set the last speaker already).
 
-    A pronoun or -nya right after "Sukardi hadir di lokasi." or "Salah seorang warga, Suparmi,
-    mengaku terbantu." means that person, even though they were not quoted yet.
+    A pronoun or -nya right after "Sukardi hadir di lokasi." or "Salah seorang warga, Suparmi
+    (45), mengaku terbantu." means that person, even though they were not quoted yet.
     """
-    current = _sentence_start(text, pos, 0)
-    if current == 0:
+    text = paras[para]
+    # (Before offset 2 no sentence can have ended.)
+    current = _sentence_start(text, pos, 0) if pos >= 2 else 0
+    if current:
+        prev = text[:current].rstrip()
+    elif para and para - 1 not in quoted:
+        prev = paras[para - 1].rstrip()
+        # Most paragraphs before such a quote end with one ('...,” ujar Markus.'): their last
+        # sentence holds a mark, and so does the text after their last ". " (part of it).
+        if QUOTE_MARK_RE.search(prev, max(prev.rfind(". "), prev.rfind("? "), prev.rfind("! "))):
+            return None
+    else:
         return None
-    prev = text[:current].rstrip()
-    sentence = _strip_connectors(prev[_sentence_start(prev, len(prev), 0) :])
+    return _sentence_subject(_strip_connectors(prev[_sentence_start(prev, len(prev), 0) :]))
+
+
+def _sentence_subject(sentence: str) -> str | None:
+    """The person a sentence opens with, followed by its lower-case predicate, if any.
+
+    Not in a sentence with a quote mark: that is someone's speech (or its end), not the
+    narrative that introduces a speaker.
+    """
+    if not sentence[:1].isupper() or QUOTE_MARK_RE.search(sentence):
+        return None
     if "," in sentence and TRAILING_VERB_RE.search(sentence):
         # "Bantuan sudah tiba, ujar Markus. ..., tambahnya.": that sentence reports someone's
         # speech, and the pronoun goes to the last speaker, not to "Bantuan".
         return None
-    if "di" in sentence.lower() and any(m.group("passive") for m in MENURUT_RE.finditer(sentence)):
+    if PASSIVE_WORD_RE.search(sentence.lower()):
         return None  # "Demikian dikatakan Budi ...": its intro candidate named the speaker
     words = sentence.split()
     subject: list[str] = []
+    predicate = None
     for word in words:
         core = _core(word)
         low = core.lower()
@@ -1865,13 +1946,25 @@ def _preceding_subject(text: str, pos: int) -> str | None:
         ):
             subject.append(word)
             continue
+        if subject and AGE_RE.fullmatch(word):
+            continue  # "Suparmi (45), mengaku ...": the age is no part of the name
+        predicate = core
         break
-    if not subject or len(subject) == len(words) or not _core(words[len(subject)])[:1].islower():
+    if not subject or predicate is None or not predicate[:1].islower():
         return None  # a subject needs a lower-case predicate after it
+    first = next((w for w in map(str.lower, map(_core, subject)) if w not in SUBJECT_FILLERS), "")
+    if predicate in DEMONSTRATIVES or first.startswith("menurut") or first in NON_PERSON_WORDS:
+        return None  # "Festival itu dibuka ...", "Menurutnya, ...", "Kalau ...": no person
     if len(subject) == 1 and _is_common_noun(_core(subject[0]).lower()):
         return None  # "Banjir melanda desa itu." names no one
     raw = " ".join(subject)
     return raw if split_person(raw)[0] is not None else None
+
+
+# After a capitalized word, they make it a common noun: "Festival itu", "Program ini".
+DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
+# A person's age after the name: "Suparmi (45),".
+AGE_RE = re.compile(r"\([0-9]{1,3}(?: tahun)?\),?")
 
 
 _READING_ORDER = operator.itemgetter(0, 1)  # of a _Candidate: paragraph, position
@@ -1945,15 +2038,17 @@ def extract_quotes(paragraphs: Sequence[str] | None, *, normalized: bool = False
     # Paragraph, speaker and title of the last quote (or intro): an unattributed direct quote in
     # the same or the next paragraph continues it ('“A,” kata Sukardi. “B.”': B is Sukardi's).
     previous: tuple[int, str | None, str | None] = (-2, None, None)
+    with_quotes: set[int] | None = None  # paragraphs with a candidate, made when first needed
     for para, pos, kind, text, found in candidates:
         if kind == "intro":  # "Hal senada disampaikan Markus.": no quote, the next speaker
             previous = (para, *speakers.resolve(found))
             continue
         attr = found
-        # (Before offset 2 no sentence can have ended: no preceding subject.)
-        if attr is not None and attr.pronoun and pos >= 2:
+        if attr is not None and attr.pronoun:
             # "Salah seorang warga, Suparmi, mengaku terbantu. “...,” tuturnya." -> Suparmi.
-            subject = _preceding_subject(paras[para], pos)
+            if with_quotes is None:
+                with_quotes = {candidate[0] for candidate in candidates}
+            subject = _preceding_subject(paras, para, pos, with_quotes)
             if subject is not None:
                 attr = _Attr(attr.verb, subject, False)
         if attr is None and kind == "direct" and previous[0] >= para - 1:
