@@ -547,13 +547,13 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
           "katanya", 4)],
     ),
     (
-        "subject-with-a-spokesperson-or-a-companion",
+        "subject-with-a-spokesperson-or-a-companion",  # the spokesperson speaks, not a companion
         ["Kapolres Kapuas Hulu AKBP Roberto Aprianto Uda, S.I.K., M.Si. melalui Kasi Humas Iptu "
          "Suhadi menyampaikan, personel gabungan disiagakan di lokasi rawan.",
          "Bupati Fransiskus Diaan didampingi Wakil Bupati Yohanes Kusnadi mengatakan, bantuan "
          "sudah disalurkan."],
-        [("indirect", "personel gabungan disiagakan di lokasi rawan.", "Roberto Aprianto Uda",
-          "Kapolres Kapuas Hulu AKBP", "menyampaikan", 0),
+        [("indirect", "personel gabungan disiagakan di lokasi rawan.", "Suhadi",
+          "Kasi Humas Iptu", "menyampaikan", 0),
          ("indirect", "bantuan sudah disalurkan.", "Fransiskus Diaan", "Bupati", "mengatakan",
           1)],
     ),
@@ -893,6 +893,24 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
          ("direct", "Remaja putri adalah calon ibu. Kalau mereka anemia, risikonya besar",
           "Petrus", None, "ujar", 2),
          ("indirect", "skrining dilakukan di sekolah.", "Petrus", None, "menjelaskan", 3)],
+    ),
+    (
+        "role-alone-is-the-known-holder-and-a-spokesperson-after-a-quote",
+        ["Kapolres Sintang AKBP Marthen Tonapa melalui Kasat Resnarkoba AKP Bambang Irawan "
+         "mengatakan, kedua tersangka ditangkap di sebuah rumah kos.",
+         "“Ancaman hukumannya minimal enam tahun penjara,” tegas Kasat.",
+         "Ketua RT setempat, Yohanes Ayub, mengapresiasi langkah cepat kepolisian.",
+         "“Warga sudah lama curiga,” katanya.",
+         "“Personel sudah siaga,” kata Kapolres Kapuas Hulu AKBP Roberto melalui Kasi Humas Iptu "
+         "Suhadi.",
+         "“Kami terus berpatroli,” ujar Kapolres."],
+        [("indirect", "kedua tersangka ditangkap di sebuah rumah kos.", "Bambang Irawan",
+          "Kasat Resnarkoba AKP", "mengatakan", 0),
+         ("direct", "Ancaman hukumannya minimal enam tahun penjara", "Bambang Irawan",
+          "Kasat Resnarkoba AKP", "tegas", 1),
+         ("direct", "Warga sudah lama curiga", "Yohanes Ayub", "Ketua RT setempat", "katanya", 3),
+         ("direct", "Personel sudah siaga", "Suhadi", "Kasi Humas Iptu", "kata", 4),
+         ("direct", "Kami terus berpatroli", None, "Kapolres", "ujar", 5)],
     ),
     (
         "more-me-verbs-with-a-comma-or-bahwa",

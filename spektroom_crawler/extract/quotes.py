@@ -95,8 +95,11 @@ Speakers:
   mentioned elsewhere is not a speaker, but one named by a passive statement sentence ("Hal
   senada disampaikan oleh Kepala Desa Markus.", "Demikian dikatakan Budi saat ...") is the
   speaker of the -nya forms and pronouns after it. With no speaker yet the speaker is None.
-- In a subject, "X melalui Y" (X through a spokesperson), "X didampingi Y" and "X bersama Y"
-  name X, as those words end a mention after a quote.
+- "X melalui Y" (X through a spokesperson Y) names Y, in a subject and after a quote; in a
+  subject "X didampingi Y" and "X bersama Y" name X, as those words end a mention after a
+  quote. A role alone ('," tegas Kasat.') is the one speaker already seen with that role in
+  their title ("Kasat Resnarkoba AKP Bambang Irawan"), else it stays a title without a name.
+  Acronyms ("Ketua RT setempat", "Kepala BP3MI Kalbar") belong to a sentence's subject.
 - A shorter form of a name already seen ("Weni" after "Weni Catur Fitriani") resolves to the
   full name when exactly one known name contains all its words.
 - Quotes are ordered by paragraph, then by position in the paragraph (the opening mark of a
@@ -325,10 +328,10 @@ ADVERBIAL_HEADS = frozenset({
     "melalui", "sesuai", "berdasarkan", "sebagai", "untuk", "bagi", "dari", "kepada",
     "selama", "sejak", "menjelang", "sambil", "mengingat", "atas", "dengan", "oleh",
 })
-# What joins a second person to a subject ("Kapolres X melalui Kasi Humas Y mengatakan",
-# "Bupati X didampingi Wakil Bupati Y menegaskan"): the first is the speaker, as the same words
-# end a mention after a quote (MENTION_STOPS).
-SUBJECT_JOINERS = (" melalui ", " didampingi ", " bersama ")
+# What joins a second person to a subject ("Bupati X didampingi Wakil Bupati Y menegaskan"):
+# the first is the speaker, as the same words end a mention after a quote (MENTION_STOPS).
+# ("X melalui Y", X through a spokesperson Y, is Y's.)
+SUBJECT_JOINERS = (" didampingi ", " bersama ")
 # Words that may open a person subject before the role: "Salah seorang warga, Suparmi, ...".
 SUBJECT_FILLERS = frozenset({"salah", "seorang", "satu", "para"})
 NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "de", "al", "el", "bt", "bte"})
@@ -1068,8 +1071,10 @@ def _strip_tail_adverbs(subj: str) -> str:
 def _subject_attr(verb: str, subject: str) -> _Attr | None:
     """Turn the words before a speech verb into an attribution, if they name a person."""
     subj = _strip_connectors(subject.strip().strip(" ,"))  # a slice of a normalized paragraph
+    if " melalui " in subj:  # "Kapolres X melalui Kasi Humas Y": Y is who spoke
+        subj = subj.rsplit(" melalui ", 1)[1]
     for joiner in SUBJECT_JOINERS:
-        if joiner in subj:  # "Kapolres X melalui Kasi Humas Y": X's statement (as after a quote)
+        if joiner in subj:  # "Bupati X didampingi Wakil Bupati Y": X
             subj = subj.split(joiner, 1)[0].rstrip(" ,")
     subj = _strip_tail_adverbs(subj)
     if not subj:
@@ -1112,6 +1117,9 @@ def _cut_mention(text: str, pos: int) -> tuple[str, int]:
             tokens = TOKEN_RE.finditer(text, end)
             continue
         core = _core(tok).lower()
+        if core == "melalui" and out:
+            out = []  # "kata Kapolres X melalui Kasi Humas Y": Y is who spoke
+            continue
         if not core or core in MENTION_STOPS or (core.isdigit() and len(core) > 3):
             break
         if "/" in core and not UNIT_NUMBER_RE.fullmatch(_core(tok)):
@@ -1943,6 +1951,7 @@ def _sentence_subject(sentence: str) -> str | None:
             or low in ROLE_HEADS
             or low in ORG_WORDS
             or low in SUBJECT_FILLERS
+            or (subject and len(core) > 1 and core.isupper())  # "Ketua RT", "Kepala BPBD"
         ):
             subject.append(word)
             continue
@@ -1991,6 +2000,12 @@ class _Speakers:
         self.names.append(name)
         return name
 
+    def _holder(self, role: str) -> str | None:
+        """The one speaker seen with a title holding every word of `role`, if exactly one."""
+        words = set(role.lower().split())
+        found = [n for n, t in self.titles.items() if words <= set(t.lower().split())]
+        return found[0] if len(found) == 1 else None
+
     def resolve(self, attr: _Attr | None) -> tuple[str | None, str | None]:
         if attr is None:
             return None, None
@@ -2005,7 +2020,12 @@ class _Speakers:
             return self.last, self.titles.get(self.last)
         name, title = split_person(attr.mention)
         if name is None:
-            return None, title
+            # "tegas Kasat" after "Kasat Resnarkoba AKP Bambang Irawan": the one known holder
+            holder = self._holder(title) if title else None
+            if holder is None:
+                return None, title
+            self.last = holder
+            return holder, self.titles[holder]
         name = self._canonical(name)
         if title:
             self.titles[name] = title
