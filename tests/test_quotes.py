@@ -913,6 +913,17 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
          ("direct", "Kami terus berpatroli", None, "Kapolres", "ujar", 5)],
     ),
     (
+        "adverbial-after-the-name-and-a-capitalized-bersama-in-an-organisation",
+        ["Wakil Bupati Kapuas Hulu, Sukardi, dalam sambutannya mengatakan, program ini sangat "
+         "penting.",
+         "“Kami siap membantu,” kata Markus yang juga Ketua Gapoktan Maju Bersama.",
+         "“Kami siap,” kata Budi bersama warga."],
+        [("indirect", "program ini sangat penting.", "Sukardi", "Wakil Bupati Kapuas Hulu",
+          "mengatakan", 0),
+         ("direct", "Kami siap membantu", "Markus", "Ketua Gapoktan Maju Bersama", "kata", 1),
+         ("direct", "Kami siap", "Budi", None, "kata", 2)],
+    ),
+    (
         "more-me-verbs-with-a-comma-or-bahwa",
         ["Sukardi berharap, bantuan tersebut dapat meringankan beban warga.",
          "Ia mengemukakan bahwa anggaran sudah disiapkan.",

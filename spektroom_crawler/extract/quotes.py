@@ -332,6 +332,9 @@ ADVERBIAL_HEADS = frozenset({
 # the first is the speaker, as the same words end a mention after a quote (MENTION_STOPS).
 # ("X melalui Y", X through a spokesperson Y, is Y's.)
 SUBJECT_JOINERS = (" didampingi ", " bersama ")
+# Lower-case words that open a segment of a mention that is no title: a relative clause
+# ("yang meninjau ...") or an adverbial ("dalam sambutannya").
+LOWER_TITLE_OPENERS = ADVERBIAL_HEADS | {"yang"}
 # Words that may open a person subject before the role: "Salah seorang warga, Suparmi, ...".
 SUBJECT_FILLERS = frozenset({"salah", "seorang", "satu", "para"})
 NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "de", "al", "el", "bt", "bte"})
@@ -680,10 +683,13 @@ def _split_person(raw: str) -> tuple[str | None, str | None]:
     if name_tokens:
         name = " ".join([t if _is_initial(t) else _core(t) for t in name_tokens])
     # Segments of nothing but non-person words ("Oleh", "By", "Spektroom", "Foto") are no title.
-    # Nor is a relative clause ("yang meninjau langsung ..."): it tells what they did.
+    # Nor is a relative clause ("yang meninjau langsung ...") or an adverbial ("dalam
+    # sambutannya"): they tell what the person did.
     title_parts = [
         p for p in title_parts
-        if p and not all(map(_is_non_person_word, p.split())) and not p.startswith("yang ")
+        if p
+        and not all(map(_is_non_person_word, p.split()))
+        and not (p[0].islower() and p.split(" ", 1)[0] in LOWER_TITLE_OPENERS)
     ]
     title = _clean_title(", ".join(title_parts))
     if name is None and title is not None and not _has_role(title):
@@ -1120,7 +1126,10 @@ def _cut_mention(text: str, pos: int) -> tuple[str, int]:
         if core == "melalui" and out:
             out = []  # "kata Kapolres X melalui Kasi Humas Y": Y is who spoke
             continue
-        if not core or core in MENTION_STOPS or (core.isdigit() and len(core) > 3):
+        if not core or (core.isdigit() and len(core) > 3):
+            break
+        # A stop word ends the mention, but "Bersama" is part of a name ("Gapoktan Maju Bersama").
+        if core in MENTION_STOPS and not (core == "bersama" and tok[0] == "B" and out):
             break
         if "/" in core and not UNIT_NUMBER_RE.fullmatch(_core(tok)):
             break  # a date ("15/8/2025") ends the mention; a unit ("Dandim 1201/Mempawah") not
