@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spektroom_crawler import extract_article
 from spektroom_crawler.extract.body import extract_body
 from spektroom_crawler.extract.document import parse_html
 from spektroom_crawler.extract.sources import Page, build_page
@@ -138,3 +139,28 @@ def test_source_newlines_are_not_line_breaks() -> None:
         "Kepala desa menunjuk seorang Editor: video dokumenter untuk merekam kegiatan.",
     ]
     assert body.credits == []
+
+
+def test_laporan_oleh_wartawan_credits_only_with_capitalized_names() -> None:
+    story = "Laporan: warga mengeluhkan banjir yang merendam jalan sejak pagi."
+    body = extract_body(page_of(f"""<div class="entry-content">
+        <p>Oleh: Apolonius</p>
+        <p>{P1}</p>
+        <p>{story}</p>
+        <p>{P2}</p>
+        <p>Laporan: Budi Sucahyono dan Julianto | Editor: Ani</p>
+        <p>Wartawan: Markus</p></div>"""))
+    assert body.paragraphs == [P1, story, P2]
+    assert body.credits == [("oleh", "Apolonius"), ("laporan", "Budi Sucahyono dan Julianto"),
+                            ("editor", "Ani"), ("wartawan", "Markus")]
+
+
+def test_laporan_and_oleh_credits_are_authors() -> None:
+    html = f"""<html><body><article class="post type-post">
+        <h1 class="entry-title">Gotong Royong di Kapuas Hulu</h1><div class="entry-content">
+        <p>Oleh: Apolonius</p><p>{P1}</p><p>{P2}</p>
+        <p>Laporan: Budi Sucahyono dan Julianto | Editor: Ani</p></div></article></body></html>"""
+    article = extract_article(html, "https://spektroom.co.id/2025/11/26/contoh/")
+    assert article.authors == ["Apolonius", "Budi Sucahyono", "Julianto"]
+    assert article.editors == ["Ani"]
+    assert article.paragraphs == [P1, P2]

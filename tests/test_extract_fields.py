@@ -147,6 +147,11 @@ def test_split_trailer(text: str, expected: tuple[str, list[tuple[str, str]]]) -
         ("// Apolonius.", [("//", "Apolonius.")]),
         ("Menurut dia: semua aman.", None),
         ("Kepala dinas mengatakan, program berjalan.", None),
+        ("Laporan: Julianto", [("laporan", "Julianto")]),
+        ("Oleh : Apolonius", [("oleh", "Apolonius")]),
+        ("Wartawan: Budi Sucahyono dan Julianto", [("wartawan", "Budi Sucahyono dan Julianto")]),
+        ("Laporan: warga mengeluhkan banjir", None),
+        ("Oleh: karena itu warga mengungsi", None),
     ],
 )
 def test_trailer_credits(line: str, expected: list[tuple[str, str]] | None) -> None:

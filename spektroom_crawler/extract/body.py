@@ -61,7 +61,13 @@ END_OF_STORY_RE = re.compile(
 END_OF_STORY_MAX_CHARS = 32
 # The letters (either case, and the long s that re.I folds to "s") BACA_JUGA_RE can start with.
 BACA_JUGA_FIRST = frozenset("bBsSlL\u017f")
-CREDIT_ROLES = r"Reporter|Penulis|Pewarta|Editor|Redaktur|Fotografer|Foto|Sumber|Kontributor"
+CREDIT_ROLES = (
+    r"Reporter|Penulis|Pewarta|Editor|Redaktur|Fotografer|Foto|Sumber|Kontributor|Laporan"
+    r"|Oleh|Wartawan"
+)
+# Roles that also open story lines ("Laporan: warga mengeluhkan ..."): a credit only when
+# every name is capitalized.
+LOOSE_CREDIT_ROLES = frozenset({"laporan", "oleh", "wartawan"})
 # One credit inside a trailer line: "Reporter: X", "Editor. : Biantoro", "Pewarta : A, B".
 CREDIT_RE = re.compile(
     rf"(?P<role>{CREDIT_ROLES})\s*\.?\s*:\s*(?P<names>[^|;/\n]+?)\s*(?=[|;/]|$)", re.I
@@ -146,12 +152,20 @@ def split_trailer(text: str) -> tuple[str, list[tuple[str, str]]]:
     return head, [("//", match.group("name"))]
 
 
+def _capitalized(names: str) -> bool:
+    """Every word of the names capitalized ("Budi Sucahyono, Julianto"; "dan" may join them)."""
+    return all(w[:1].isupper() for w in names.replace(",", " ").split() if w != "dan")
+
+
 def trailer_credits(line: str) -> list[tuple[str, str]] | None:
     """Credits of a trailer line, or None when the line is story text."""
     if ":" not in line and "//" not in line:
         return None
     if TRAILER_LINE_RE.match(line):
-        return [(m.group("role").lower(), m.group("names")) for m in CREDIT_RE.finditer(line)]
+        credits = [(m.group("role").lower(), m.group("names")) for m in CREDIT_RE.finditer(line)]
+        if any(role in LOOSE_CREDIT_ROLES and not _capitalized(names) for role, names in credits):
+            return None  # "Laporan: warga mengeluhkan banjir" is story text
+        return credits
     rest, credits = split_trailer(line)
     if credits and not rest:
         return credits

@@ -26,7 +26,9 @@ DESK_ACCOUNT_RE = re.compile(
     re.I,
 )
 NAME_CHARS_RE = re.compile(r"^[^\W\d_][\w'’. -]*$")
-AUTHOR_ROLES = frozenset({"reporter", "penulis", "pewarta", "kontributor", "//"})
+AUTHOR_ROLES = frozenset({
+    "reporter", "penulis", "pewarta", "kontributor", "laporan", "oleh", "wartawan", "//",
+})
 EDITOR_ROLES = frozenset({"editor", "redaktur"})
 MAX_NAME_CHARS = 60
 
