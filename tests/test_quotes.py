@@ -924,6 +924,25 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
          ("direct", "Kami siap", "Budi", None, "kata", 2)],
     ),
     (
+        "a-short-name-is-the-name-the-article-writes-out",
+        ["Sementara itu, Bupati Sintang Jarot Winarno meminta seluruh camat ikut mengawasi. "
+         "“Jangan sampai generasi muda kita rusak,” pungkas Jarot.",
+         "Ketua KPU Agam, Ahmad Jauhari, mengatakan 23 TPS berada di daerah rawan.",
+         "“Logistik aman,” jelas Ahmad."],
+        [("direct", "Jangan sampai generasi muda kita rusak", "Jarot Winarno", "Bupati Sintang",
+          "pungkas", 0),
+         ("indirect", "23 TPS berada di daerah rawan.", "Ahmad Jauhari", "Ketua KPU Agam",
+          "mengatakan", 1),
+         ("direct", "Logistik aman", "Ahmad Jauhari", "Ketua KPU Agam", "jelas", 2)],
+    ),
+    (
+        "a-short-name-written-out-two-ways-or-before-a-day-stays-short",
+        ["Jarot Winarno dan Jarot Saputra hadir. “Kami siap,” kata Jarot.",
+         "“Kami siap,” kata Budi, Senin (24/11/2025). Budi Senin hadir."],
+        [("direct", "Kami siap", "Jarot", None, "kata", 0),
+         ("direct", "Kami siap", "Budi", None, "kata", 1)],
+    ),
+    (
         "more-me-verbs-with-a-comma-or-bahwa",
         ["Sukardi berharap, bantuan tersebut dapat meringankan beban warga.",
          "Ia mengemukakan bahwa anggaran sudah disiapkan.",

@@ -101,7 +101,10 @@ Speakers:
   their title ("Kasat Resnarkoba AKP Bambang Irawan"), else it stays a title without a name.
   Acronyms ("Ketua RT setempat", "Kepala BP3MI Kalbar") belong to a sentence's subject.
 - A shorter form of a name already seen ("Weni" after "Weni Catur Fitriani") resolves to the
-  full name when exactly one known name contains all its words.
+  full name when exactly one known name contains all its words; a one-word name that is no
+  known speaker's resolves to the name the article writes out ("pungkas Jarot" after "Bupati
+  Sintang Jarot Winarno meminta ...": Jarot Winarno, title "Bupati Sintang") when it writes
+  it out one way only.
 - Quotes are ordered by paragraph, then by position in the paragraph (the opening mark of a
   direct quote, the start of the sentence of an indirect one).
 
@@ -400,7 +403,7 @@ INDIRECT_VERB_RE = re.compile(
     rf"|\s+(?:{_VERB_ADJUNCTS})\b[^,.!?:;{_QUOTE_CHARS}]{{0,80}}?"
     rf"(?:,\s*(?:(?:{_DAY_ALT})\b[^,.!?{_QUOTE_CHARS}]{{0,30}},\s*)?(?:bahwa\b\s*,?\s*)?"
     r"|\s+bahwa\b\s*,?\s*)"
-    rf"|(?<=ngatakan|nuturkan)\s+(?!(?:hal|bahwa|{_VERB_ADJUNCTS})\b)(?=(?-i:[a-z])))",
+    rf"|(?<=ngatakan|nuturkan)\s+(?!(?:hal|bahwa|{_VERB_ADJUNCTS})\b)(?=(?-i:[a-z0-9])))",
     re.IGNORECASE,
 )
 # Passive speech verbs, which take the speaker after them as "menurut" does: "Dikatakan
@@ -1988,26 +1991,69 @@ AGE_RE = re.compile(r"\([0-9]{1,3}(?: tahun)?\),?")
 _READING_ORDER = operator.itemgetter(0, 1)  # of a _Candidate: paragraph, position
 
 
+@functools.lru_cache(maxsize=256)
+def _written_name_re(name: str) -> re.Pattern[str]:
+    """A one-word name followed by more capitalized words (not a day name): "Jarot Winarno"."""
+    # The name first, as a literal prefix the engine can scan for (a lookbehind before it would
+    # make it try every position); the caller checks the character before a match.
+    return re.compile(rf"{re.escape(name)}(?: (?!(?i:{_DAY_ALT})\b)[A-Z][\w'’-]*)+")
+
+
 class _Speakers:
     """Who spoke last, and the last title seen for each person (for pronouns and -nya)."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
         self.last: str | None = None
         self.titles: dict[str, str] = {}
         self.names: list[str] = []
+        self.text = text  # the article, where a short name may be written out
 
     def _canonical(self, name: str) -> str:
         if name in self.names:
             return name
-        if not self.names:  # the article's first name: no fuller one to look for
-            self.names.append(name)
-            return name
-        words = set(name.split())
-        fuller = [k for k in self.names if words < set(k.split())]
-        if len(fuller) == 1:
-            return fuller[0]
+        if self.names:
+            words = set(name.split())
+            fuller = [k for k in self.names if words < set(k.split())]
+            if len(fuller) == 1:
+                return fuller[0]
+        if " " not in name and self.text:
+            written = self._written_out(name)
+            if written is not None:
+                return written
         self.names.append(name)
         return name
+
+    def _written_out(self, name: str) -> str | None:
+        """'Jarot' -> 'Jarot Winarno' when the article writes the name out the one way
+        ("Bupati Sintang Jarot Winarno meminta ..."); the title written with it is remembered."""
+        found: dict[str, str | None] = {}
+        for m in _written_name_re(name).finditer(self.text):
+            before = self.text[m.start() - 1 : m.start()]
+            if before.isalnum() or before in ("'", "’", "-", "_"):
+                continue  # inside a longer word ("Ajarot Winarno")
+            # The capitalized words right before it in its paragraph: "Bupati Sintang", "Ketua
+            # KPU Agam," and "Kasat Samapta Polres Malang, AKP" (one comma at most).
+            role: list[str] = []
+            start = self.text.rfind(_SEP, 0, m.start()) + 1
+            comma = False
+            for word in reversed(self.text[start : m.start()].split(" ")[-8:-1]):
+                if not word[:1].isupper():
+                    break
+                if word[-1] in ".,;:" and not _is_honorific(word):
+                    if comma or word[-1] != ",":
+                        break
+                    comma = True
+                role.insert(0, word)
+            full, title = split_person(" ".join([*role, m.group()]))
+            if full is not None and full != name and name in full.split():
+                found.setdefault(full, title)
+        if len(found) != 1:
+            return None
+        full, title = found.popitem()
+        if title and full not in self.titles:
+            self.titles[full] = title
+        self.names.append(full)
+        return full
 
     def _holder(self, role: str) -> str | None:
         """The one speaker seen with a title holding every word of `role`, if exactly one."""
@@ -2062,7 +2108,7 @@ def extract_quotes(paragraphs: Sequence[str] | None, *, normalized: bool = False
     candidates = direct + indirect + _trailing_candidates(paras, low, spans, indirect)
     if len(candidates) > 1:
         candidates.sort(key=_READING_ORDER)
-    speakers = _Speakers()
+    speakers = _Speakers(joined)
     quotes: list[Quote] = []
     # Paragraph, speaker and title of the last quote (or intro): an unattributed direct quote in
     # the same or the next paragraph continues it ('“A,” kata Sukardi. “B.”': B is Sukardi's).
