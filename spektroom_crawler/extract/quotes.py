@@ -94,7 +94,9 @@ Speakers:
   recent named speaker of a quote (direct or indirect), across paragraphs. A person
   mentioned elsewhere is not a speaker, but one named by a passive statement sentence ("Hal
   senada disampaikan oleh Kepala Desa Markus.", "Demikian dikatakan Budi saat ...") is the
-  speaker of the -nya forms and pronouns after it. With no speaker yet the speaker is None.
+  speaker of the -nya forms and pronouns after it; when it points back ("Hal itu disampaikan
+  Markus.", "Demikian dikatakan Budi."), also of the unattributed quotes right before it
+  (same or previous paragraph). With no speaker yet the speaker is None.
 - "X melalui Y" (X through a spokesperson Y) names Y, in a subject and after a quote; in a
   subject "X didampingi Y" and "X bersama Y" name X, as those words end a mention after a
   quote. A role alone ('," tegas Kasat.') is the one speaker already seen with that role in
@@ -420,9 +422,11 @@ MENURUT_RE = re.compile(
 )
 # The subject of a sentence that names who made the statement before or after it: "Hal
 # senada disampaikan X.", "Demikian dikatakan X saat ...". (Lower-cased, connectors stripped.)
+# Group "back": the subject points back at what was said before ("Hal itu", "Demikian").
 INTRO_HEAD_RE = re.compile(
-    r"(?:(?:hal|pernyataan|penjelasan|keterangan)(?: (?:itu|ini|tersebut|senada|serupa|yang sama))?"
-    r"|demikian|senada(?: dengan itu)?)(?: (?:juga|pula))?"
+    r"(?:(?P<back>(?:hal|pernyataan|penjelasan|keterangan)(?: (?:itu|ini|tersebut))?|demikian)"
+    r"|(?:hal|pernyataan|penjelasan|keterangan) (?:senada|serupa|yang sama)"
+    r"|senada(?: dengan itu)?)(?: (?:juga|pula))?"
 )
 # What may follow that attribution to the sentence end: "kata Sukardi kepada wartawan, Senin
 # (24/11/2025)." / "ujarnya saat ditemui di lokasi."
@@ -1602,11 +1606,16 @@ def _indirect_candidates(
             floor = _floor(ranges, verb_at) if ranges else 0
             start = _sentence_start(text, verb_at, floor)
             head = _strip_connectors(text[start:verb_at].strip()) if start < verb_at else ""
-            if head and m.group("passive") and INTRO_HEAD_RE.fullmatch(head.lower()):
-                # "Hal senada disampaikan Markus." names the speaker of what follows
+            intro_head = (
+                INTRO_HEAD_RE.fullmatch(head.lower()) if head and m.group("passive") else None
+            )
+            if intro_head is not None:
+                # "Hal senada disampaikan Markus." names the speaker of what follows; "Hal itu
+                # disampaikan Markus." (`back`) that of the unattributed quotes before it, too
                 intro = _intro_attr(text, m)
                 if intro is not None:
-                    out.append((pi, start, "intro", "", intro))
+                    back = "back" if intro_head.group("back") else ""
+                    out.append((pi, start, "intro", back, intro))
                 continue
             if head:
                 # "Program ini, menurut Sukardi, sangat membantu." inside a sentence
@@ -2117,6 +2126,11 @@ def extract_quotes(paragraphs: Sequence[str] | None, *, normalized: bool = False
     for para, pos, kind, text, found in candidates:
         if kind == "intro":  # "Hal senada disampaikan Markus.": no quote, the next speaker
             previous = (para, *speakers.resolve(found))
+            if text:  # "back": '“...”' then "Hal itu disampaikan Markus." -> Markus's
+                for quote in reversed(quotes):  # the unattributed ones right before it
+                    if quote.verb is not None or quote.paragraph < para - 1:
+                        break
+                    quote.speaker, quote.speaker_title = previous[1], previous[2]
             continue
         attr = found
         if attr is not None and attr.pronoun:
