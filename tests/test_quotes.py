@@ -1317,6 +1317,15 @@ PEOPLE: list[tuple[object, tuple[str | None, str | None]]] = [
     (42, (None, None)),
     (["Sukardi"], (None, None)),
     ("x" * 500, (None, None)),
+    ("I Made Suparta, Kepala Desa Sumber Rejeki", ("I Made Suparta", "Kepala Desa Sumber Rejeki")),
+    ("Bupati Gianyar I Made Mahayastra", ("I Made Mahayastra", "Bupati Gianyar")),
+    ("Ni Luh Putu Ayu", ("Ni Luh Putu Ayu", None)),
+    ("Kepala Seksi I, Budi", ("Budi", "Kepala Seksi I")),
+    ("Kepala Seksi I", (None, "Kepala Seksi I")),
+    ("Warga Desa Sibau", (None, "Warga Desa Sibau")),
+    ("Pemerintah Desa Sibau", (None, None)),
+    ("Wakil Bupati Kapuas Hulu, Sukardi, yang meninjau lokasi",
+     ("Sukardi", "Wakil Bupati Kapuas Hulu")),
 ]
 
 

@@ -118,6 +118,7 @@ word) of the last segment that has one; when that run has 3+ words right after a
 role ("Wakil Bupati Sleman Danang Maharsa"), its first word is the region and goes to the
 title. Capitalized words after a place noun ("Desa Sibau", "Warga Desa Sibau", "Pemerintah Desa
 Sibau") are the place unless an office holder's role comes before it ("Kepala Desa Markus").
+Balinese names keep their "I"/"Ni" ("Kepala Desa I Made Suparta" -> "I Made Suparta").
 A relative clause ("yang meninjau ...") is no title. All-caps words are treated as acronyms,
 never names. A unit number with its place ("Dandim 1201/Mempawah") stays in the title; a date
 ("15/8/2025") ends a mention.
@@ -343,6 +344,8 @@ LOWER_TITLE_OPENERS = ADVERBIAL_HEADS | {"yang"}
 # Words that may open a person subject before the role: "Salah seorang warga, Suparmi, ...".
 SUBJECT_FILLERS = frozenset({"salah", "seorang", "satu", "para"})
 NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "de", "al", "el", "bt", "bte"})
+# Balinese names open with "I" (men) or "Ni" (women): "I Made Suparta", "Ni Luh Putu Ayu".
+BALINESE_PREFIXES = frozenset({"I", "Ni"})
 ABBREVIATIONS = frozenset({
     "dr", "drs", "dra", "drg", "h", "hj", "ir", "prof", "kh", "st", "no", "jl", "kab", "kec",
     "kel", "ds", "rp", "tgl", "pol", "kol", "let", "mr", "mrs", "ny", "tn", "sdr", "bpk", "muh",
@@ -564,6 +567,8 @@ def _is_name_token(tok: str) -> bool:
 
 def _all_name(tokens: list[str]) -> bool:
     """Is every token a name word (particles inside allowed), and not all initials?"""
+    if len(tokens) > 1 and tokens[0] in BALINESE_PREFIXES:
+        tokens = tokens[1:]  # "I Made Suparta", "Ni Luh Putu Ayu"
     if not tokens or len(tokens) > 6 or not _is_name_token(tokens[0]):
         return False
     if not _is_name_token(tokens[-1]):
@@ -602,6 +607,8 @@ def _trailing_name_run(tokens: list[str]) -> int:
     run = tokens[len(tokens) - n :]
     if run and all(_is_initial(t) for t in run):
         return 0
+    if n and len(tokens) > n and tokens[-n - 1] in BALINESE_PREFIXES:
+        return n + 1  # "Kepala Desa I Made Suparta"
     return n
 
 
@@ -671,7 +678,12 @@ def _split_person(raw: str) -> tuple[str | None, str | None]:
         for i in range(len(segments) - 1, -1, -1):
             seg = segments[i]
             n = _trailing_name_run(seg)
-            if n >= 3 and len(seg) > n and _core(seg[-n - 1]).lower() in JURISDICTION_ROLES:
+            if (
+                n >= 3
+                and len(seg) > n
+                and _core(seg[-n - 1]).lower() in JURISDICTION_ROLES
+                and seg[-n] not in BALINESE_PREFIXES
+            ):
                 n -= 1  # "Wakil Bupati Sleman Danang Maharsa": the word after the role is a place
             elif n and len(seg) > n and _core(seg[-n - 1]).lower() in PLACE_NOUNS:
                 before = _core(seg[-n - 2]).lower() if len(seg) > n + 1 else ""
