@@ -943,6 +943,17 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
          ("direct", "Kami siap", "Budi", None, "kata", 1)],
     ),
     (
+        "speaker-named-by-what-they-are-called",
+        ["“Kami berterima kasih,” ucap pria yang akrab disapa Bang Iwan itu.",
+         "“Semoga bantuan terus berlanjut,” tambahnya.",
+         "“Air sudah surut,” kata perempuan yang biasa dipanggil Mak Ipah.",
+         "“Kami senang,” kata Suparmi yang akrab disapa Mak Ijah."],
+        [("direct", "Kami berterima kasih", "Iwan", None, "ucap", 0),
+         ("direct", "Semoga bantuan terus berlanjut", "Iwan", None, "tambahnya", 1),
+         ("direct", "Air sudah surut", "Ipah", None, "kata", 2),
+         ("direct", "Kami senang", "Suparmi", None, "kata", 3)],
+    ),
+    (
         "more-me-verbs-with-a-comma-or-bahwa",
         ["Sukardi berharap, bantuan tersebut dapat meringankan beban warga.",
          "Ia mengemukakan bahwa anggaran sudah disiapkan.",

@@ -41,6 +41,8 @@ Direct quotes (`kind="direct"`):
   a quote.
 - When a quote has attributions on both sides, the closing one counts unless it names no one
   (-nya, a pronoun, "kata seorang warga") and the opening one names a person.
+- A person described and named by what they are called ('," ucap pria yang akrab disapa Bang
+  Iwan itu.') is that name, without the address term: Iwan.
 - A speech verb after a quote followed by no person ('," kata seorang warga.') still makes a
   quote (when the quote ends with punctuation): speaker None, `speaker_title` the role words
   when there are any ("seorang warga"), else None.
@@ -368,6 +370,16 @@ AFTER_VERB_RE = re.compile(
     rf"[\s,]*(?:(?:demikian|begitu)\s+)?(?P<verb>(?:{_BASE_ALT}|menurut)(?P<nya>nya)?)\b",
     re.IGNORECASE,
 )
+# After a speech verb, a person described and then named by what they are called: "ujar pria
+# yang akrab disapa Bang Iwan itu" (the address term "Bang" is no part of the name).
+NICKNAME_RE = re.compile(
+    rf"\s+[^.,;!?{_QUOTE_CHARS}]{{0,60}}?\byang\s+(?:akrab\s+|biasa\s+|kerap\s+)?"
+    r"(?:disapa|dipanggil)\s+(?P<nick>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+)
+ADDRESS_TERMS = frozenset({
+    "bang", "pak", "bu", "mbak", "kak", "mas", "bapak", "ibu", "om", "tante", "uda", "uni",
+    "abah", "mak", "ustaz", "ustadz", "cik", "koh", "ci", "teh", "akang", "kang",
+})
 # After a closing mark, subject first: '," Sukardi menambahkan.' / '," ia menegaskan.'
 AFTER_SUBJECT_RE = re.compile(
     rf"[\s,]*(?P<subj>(?:[Ii]a|[Dd]ia|[Bb]eliau)|[A-Z][^\s.,!?;{_QUOTE_CHARS}]*"
@@ -1194,6 +1206,12 @@ def _after_attr(text: str, pos: int) -> tuple[_Attr, int] | None:
         attr = _mention_attr(verb, mention)
         if attr is not None:
             return attr, end
+        nick = NICKNAME_RE.match(text, m.end()) if "yang" in text else None
+        if nick is not None:  # "ujar pria yang akrab disapa Bang Iwan itu" -> Iwan
+            words = nick.group("nick").split()
+            if len(words) > 1 and words[0].lower() in ADDRESS_TERMS:
+                words = words[1:]
+            return _Attr(verb, " ".join(words), False), nick.end()
         if mention:
             return _Attr(verb, mention, False, weak=True), end
     m = AFTER_SUBJECT_RE.match(text, pos)
