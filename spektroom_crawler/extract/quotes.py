@@ -683,6 +683,21 @@ def _split_person(raw: str) -> tuple[str | None, str | None]:
     title_parts: list[str] = []
     all_name = [_all_name(seg) for seg in segments]
     name_idx = next((i for i, flag in enumerate(all_name) if flag), None)
+    if name_idx is None and len(segments) > 1:
+        # "Kepala Balai Wilayah Sungai Sumatera V, Maryadi Utama": a capitalized segment after
+        # a role, opening with a name word, is the name even with a word that is usually an
+        # organisation's ("Utama", as in "Direktur Utama").
+        for i in range(1, len(segments)):
+            seg = segments[i]
+            if (
+                len(seg) <= 4
+                and _is_name_token(seg[0])
+                and all(t[:1].isupper() and _core(t).lower() not in ROLE_HEADS for t in seg)
+                and _has_role(" ".join(segments[i - 1]))
+            ):
+                all_name[i] = True
+                name_idx = i
+                break
     if name_idx is not None:
         name_tokens = segments[name_idx]
         title_parts = [" ".join(s) for i, s in enumerate(segments) if not all_name[i]]
