@@ -99,9 +99,9 @@ def test_every_mirror_page_is_classified(path: str) -> None:
 
 
 # Quote attribution over the whole mirror (its manifest has no quotes to compare one by one):
-# pinned floors, measured when the regional-news attribution forms were added (123 quotes, 122
-# with a speaker, 105 with a title; before them: 85, 76, 11).
-QUOTE_FLOORS = {"quotes": 120, "with_speaker": 0.95, "with_title": 0.8}
+# pinned floors, a little under what was measured when the regional-news attribution forms were
+# added (124 quotes, 124 with a speaker, 119 with a title; before them: 85, 76, 11).
+QUOTE_FLOORS = {"quotes": 120, "with_speaker": 0.98, "with_title": 0.9}
 
 
 @pytest.mark.skipif(not ARTICLES, reason="fixtures/site/ (the offline mirror) is not built")
