@@ -365,6 +365,16 @@ def version_hash(article: Article) -> str:
     return digest.hexdigest()
 
 
+def quotes_hash(article: Article) -> str:
+    """SHA-256 over the article's quotes (what the store keeps of each). Quotes are derived by
+    the extractor, so they are no part of `version_hash`: the store compares this one to
+    replace the quotes of an unchanged story when a better extractor found other ones."""
+    data = [
+        [q.text, q.speaker, q.speaker_title, q.verb, q.kind, q.paragraph] for q in article.quotes
+    ]
+    return hashlib.sha256(_VERSION_JSON(data).encode()).hexdigest()
+
+
 def shingles(words: Sequence[bytes]) -> Iterable[bytes]:
     """Overlapping SHINGLE_SIZE-word strings (the whole text when it is shorter)."""
     if len(words) < SHINGLE_SIZE:

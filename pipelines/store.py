@@ -167,5 +167,7 @@ class StorePipeline:
         if stats is not None:
             for result in results:
                 stats.inc_value(STATS[result.status])
+                if result.requoted:
+                    stats.inc_value("spektroom/articles/requoted")
             stats.inc_value("spektroom/store/batches")
         return results

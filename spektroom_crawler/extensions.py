@@ -38,6 +38,8 @@ def progress_counts(stats: Mapping[str, Any]) -> dict[str, int]:
         "stored": get("spektroom/articles/stored"),
         "updated": get("spektroom/articles/updated"),
         "unchanged": get("spektroom/articles/unchanged"),
+        # Of those, stored with other quotes (a better extractor's) and given the new ones.
+        "requoted": get("spektroom/articles/requoted"),
         "duplicates": get("spektroom/articles/duplicate_exact")
         + get("spektroom/articles/duplicate_near"),
         "skipped": get("spektroom/gate/skipped") + get("spektroom/gate/skipped_redirect"),

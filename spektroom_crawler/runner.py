@@ -294,6 +294,7 @@ def format_summary(result: CrawlResult) -> str:
         ("articles stored", data["stored"]),
         ("articles updated", data["updated"]),
         ("unchanged", data["unchanged"]),
+        *([("  of which with new quotes", data["requoted"])] if data.get("requoted") else []),
         ("duplicates", data["duplicates"]),
         ("skipped (already stored)", data["skipped"]),
         ("dropped (invalid)", data["dropped"]),

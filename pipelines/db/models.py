@@ -98,6 +98,8 @@ class Article(Base):
     # Dedupe: exact body fingerprint, MinHash signature, and what this one duplicates.
     fingerprint: Mapped[str] = mapped_column(String(64), index=True)
     version_hash: Mapped[str] = mapped_column(String(64))
+    # Hash of the quotes stored (`quotes_hash`): derived data, outside the version (0006).
+    quotes_hash: Mapped[str | None] = mapped_column(String(64))
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
     duplicate_of: Mapped[int | None] = mapped_column(
         ForeignKey("articles.id", ondelete="SET NULL"), index=True

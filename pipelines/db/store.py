@@ -44,6 +44,7 @@ from pipelines.dedupe import (
     minhash_packed,
     minhash_packed_many,
     normalize_article,
+    quotes_hash,
     similarity,
     unpack_signature,
     version_hash,
@@ -93,6 +94,8 @@ class SaveResult:
     status: Status
     duplicate_of: int | None = None
     similarity: float | None = None
+    # An unchanged story stored with other quotes (an older extractor's): replaced in place.
+    requoted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +127,7 @@ class _Prepared:
     key: str
     values: dict[str, Any]
     version: str
+    quotes: str  # `quotes_hash`
     fetched_at: dt.datetime | None  # the record's fetched_at as an instant
     seen_at: dt.datetime
     # Computed only for new or changed articles: a re-crawl of unchanged pages skips them.
@@ -313,6 +317,7 @@ class ArticleStore:
             key=article.canonical_url,
             values=article_values(article),
             version=version_hash(article),
+            quotes=quotes_hash(article),
             fetched_at=fetched_at,
             seen_at=fetched_at or now,
         )
@@ -343,6 +348,7 @@ class ArticleStore:
     ) -> list[tuple[int, _Prepared]]:
         existing = self._existing(session, [item.key for _, item in items])
         unchanged: list[dict[str, Any]] = []
+        requoted: list[tuple[int, _Prepared]] = []
         new: list[tuple[int, _Prepared]] = []
         for index, item in items:
             row = existing.get(item.key)
@@ -360,9 +366,15 @@ class ArticleStore:
                         else row["lastmod_raw"],
                         # Fetched at another URL this time: keep that one for the gate.
                         "url_key": item.values["url_key"] or row["url_key"],
+                        "quotes_hash": item.quotes,
                     }
                 )
-                results[index] = SaveResult(item.key, row["id"], "unchanged", row["duplicate_of"])
+                again = row["quotes_hash"] != item.quotes
+                if again:
+                    requoted.append((row["id"], item))
+                results[index] = SaveResult(
+                    item.key, row["id"], "unchanged", row["duplicate_of"], requoted=again
+                )
             else:
                 self._revise(session, row, item, now)
                 results[index] = SaveResult(item.key, row["id"], "updated", row["duplicate_of"])
@@ -372,6 +384,10 @@ class ArticleStore:
                 .where(ARTICLES.c.id == bindparam("b_id")),
                 unchanged,
             )
+        if requoted:
+            for where in self._in(QUOTES.c.article_id, [article_id for article_id, _ in requoted]):
+                session.execute(delete(QUOTES).where(where))
+            self._insert_quotes(session, requoted)
         if new:
             return self._insert_new(session, new, results)
         return []
@@ -384,7 +400,7 @@ class ArticleStore:
                 select(
                     cols.id, cols.canonical_url, cols.version_hash, cols.fingerprint,
                     cols.revision, cols.duplicate_of, cols.last_seen_at, cols.last_fetched_at,
-                    cols.lastmod, cols.lastmod_raw, cols.url_key,
+                    cols.lastmod, cols.lastmod_raw, cols.url_key, cols.quotes_hash,
                 ).where(where)
             )
             for row in rows.mappings():
@@ -480,6 +496,7 @@ class ArticleStore:
                     canonical_url=item.key,
                     fingerprint=item.fingerprint,
                     version_hash=item.version,
+                    quotes_hash=item.quotes,
                     minhash=item.packed if status == "stored" else None,
                     duplicate_of=dup_id,
                     duplicate_kind=None if status == "stored" else status[len("duplicate_") :],
@@ -620,7 +637,6 @@ class ArticleStore:
         tags = self._name_ids(session, TAGS, (t for _, item in stored for t in item.article.tags))
         credit_rows: list[tuple[Any, ...]] = []
         tag_rows: list[tuple[Any, ...]] = []
-        quote_rows: list[tuple[Any, ...]] = []
         for article_id, item in stored:
             article = item.article
             for role, names in (("author", article.authors), ("editor", article.editors)):
@@ -632,20 +648,24 @@ class ArticleStore:
                 if tag_id not in seen_tags:
                     tag_rows.append((article_id, len(seen_tags), tag_id))
                     seen_tags.add(tag_id)
-            for position, quote in enumerate(article.quotes):
-                quote_rows.append(
-                    (
-                        article_id, position, quote.text,
-                        quote.speaker[:255] if quote.speaker else None,
-                        quote.speaker_title,
-                        quote.verb[:64] if quote.verb else None,
-                        quote.kind if quote.kind in ("direct", "indirect") else "direct",
-                        int(quote.paragraph),
-                    )
-                )
         bulk_insert(session, ARTICLE_PEOPLE, ("article_id", "role", "position", "person_id"),
                     credit_rows)
         bulk_insert(session, ARTICLE_TAGS, ("article_id", "position", "tag_id"), tag_rows)
+        self._insert_quotes(session, stored)
+
+    def _insert_quotes(self, session: Session, stored: list[tuple[int, _Prepared]]) -> None:
+        quote_rows = [
+            (
+                article_id, position, quote.text,
+                quote.speaker[:255] if quote.speaker else None,
+                quote.speaker_title,
+                quote.verb[:64] if quote.verb else None,
+                quote.kind if quote.kind in ("direct", "indirect") else "direct",
+                int(quote.paragraph),
+            )
+            for article_id, item in stored
+            for position, quote in enumerate(item.article.quotes)
+        ]
         bulk_insert(session, QUOTES, QUOTE_COLUMNS, quote_rows)
 
     # --- removing articles ---------------------------------------------------------------
@@ -806,6 +826,7 @@ class ArticleStore:
         values.update(
             fingerprint=item.fingerprint,
             version_hash=item.version,
+            quotes_hash=item.quotes,
             minhash=item.packed if is_original else None,
             last_seen_at=max(item.seen_at, row["last_seen_at"]),
             last_fetched_at=item.fetched_at or row["last_fetched_at"],

@@ -252,11 +252,11 @@ def test_db_commands(tmp_path: Path) -> None:
     code, out, _ = run("db", "current", "--db", url)
     assert code == 0 and "empty" in out
     code, out, _ = run("db", "upgrade", "--db", url)
-    assert code == 0 and "upgraded from empty to revision 0005" in out
+    assert code == 0 and "upgraded from empty to revision 0006" in out
     code, out, _ = run("db", "upgrade", "--db", url)
-    assert "already at revision 0005" in out
+    assert "already at revision 0006" in out
     code, out, _ = run("db", "history")
-    assert out.startswith("0005")
+    assert out.startswith("0006")
 
 
 @pytest.mark.parametrize(

@@ -179,6 +179,16 @@ def test_outcome_stats_over_two_crawls(db_url: str, make_crawler: MakeCrawler) -
     assert second.stat("spektroom/articles/unchanged") == 1
     assert second.stat("spektroom/articles/updated") == 1
     assert second.stat("spektroom/articles/stored") is None
+    assert second.stat("spektroom/articles/requoted") is None
+
+    # The same story again, with quotes a better extractor found: unchanged, requoted.
+    requoted = tppo_article()
+    requoted.quotes = requoted.quotes[:1]
+    third = Chain(make_crawler(db_url, SPEKTROOM_STORE_BATCH_SIZE=3))
+    third.feed([requoted])
+    third.close()
+    assert third.stat("spektroom/articles/unchanged") == 1
+    assert third.stat("spektroom/articles/requoted") == 1
 
 
 def test_close_without_items_and_bad_batch_size(sqlite_url: str, make_crawler: MakeCrawler) -> None:

@@ -22,6 +22,7 @@ from pipelines.db.records import load_records, url_key
 from pipelines.db.store import ArticleStore, StoredInfo
 from pipelines.db.types import UTCDateTime, When
 from pipelines.dedupe import NUM_BANDS, band_hashes, body_words, minhash, similarity
+from spektroom_crawler.record import Quote
 from tests.factories import (
     TPPO_URL,
     lightly_edited_copy,
@@ -46,7 +47,7 @@ def _record(store: ArticleStore, article_id: int) -> dict:
 def test_open_creates_schema_at_head_and_upgrade_is_idempotent(db_url: str) -> None:
     with ArticleStore.open(db_url) as store:
         assert store.save([tppo_article()], now=NOW)[0].status == "stored"
-    assert current_revision(db_url) == head_revision() == "0005"
+    assert current_revision(db_url) == head_revision() == "0006"
     tables = set(inspect(get_engine(db_url)).get_table_names())
     assert {
         "articles",
@@ -336,6 +337,46 @@ def test_unchanged_article_only_moves_last_seen(db_url: str) -> None:
     assert record["related_urls"] == [
         "https://spektroom.co.id/bupati-kapuas-hulu-resmikan-jembatan-desa/"
     ]
+
+
+def test_unchanged_story_with_other_quotes_gets_them_in_place(db_url: str) -> None:
+    """Quotes are derived data: a better extractor's quotes for the same story replace the
+    stored ones without a revision (and only when they differ)."""
+    better = tppo_article(fetched_at="2025-12-05T01:00:00+00:00")
+    better.quotes[1].speaker_title = "Wakil Bupati Kapuas Hulu"
+    better.quotes.append(
+        Quote("penghargaan ini milik semua pihak.", "Sukardi", None, "menurutnya", "indirect", 2)
+    )
+
+    def stored_quotes(store: ArticleStore, article_id: int) -> list[tuple[Any, ...]]:
+        with store.sessionmaker() as session:
+            return [
+                tuple(row) for row in session.execute(
+                    select(QuoteRow.text, QuoteRow.speaker, QuoteRow.speaker_title, QuoteRow.verb)
+                    .where(QuoteRow.article_id == article_id).order_by(QuoteRow.position)
+                )
+            ]
+
+    with ArticleStore.open(db_url) as store:
+        first = store.save([tppo_article()], now=NOW)[0]
+        assert not first.requoted
+        again = store.save([better], now=NOW)[0]
+        assert (again.status, again.requoted) == ("unchanged", True)
+        assert stored_quotes(store, first.article_id) == [
+            (q.text, q.speaker, q.speaker_title, q.verb) for q in better.quotes
+        ]
+        record = _record(store, first.article_id)
+        assert record["revision"] == 1 and len(record["quotes"]) == len(better.quotes)
+        with store.sessionmaker() as session:
+            assert session.scalar(select(func.count()).select_from(ArticleRevision)) == 0
+        same = tppo_article(fetched_at="2025-12-06T01:00:00+00:00")
+        same.quotes = list(better.quotes)
+        assert not store.save([same], now=NOW)[0].requoted
+        # Rows stored before the hash existed (NULL) take the quotes they come back with.
+        with store.sessionmaker() as session, session.begin():
+            session.execute(text("UPDATE articles SET quotes_hash = NULL"))
+        assert store.save([same], now=NOW)[0].requoted
+        assert len(stored_quotes(store, first.article_id)) == len(better.quotes)
 
 
 def test_history_of_unknown_url_is_empty(db_url: str) -> None:
