@@ -913,6 +913,13 @@ CASES: list[tuple[str, list[str], list[Q]]] = [
          ("direct", "Kami terus berpatroli", None, "Kapolres", "ujar", 5)],
     ),
     (
+        "a-role-many-hold-is-not-the-one-speaker-seen-with-it",
+        ["“Kami terbantu,” kata Suparmi, warga Desa Sibau.",
+         "“Air masih tinggi,” kata warga."],
+        [("direct", "Kami terbantu", "Suparmi", "warga Desa Sibau", "kata", 0),
+         ("direct", "Air masih tinggi", None, "warga", "kata", 1)],
+    ),
+    (
         "adverbial-after-the-name-and-a-capitalized-bersama-in-an-organisation",
         ["Wakil Bupati Kapuas Hulu, Sukardi, dalam sambutannya mengatakan, program ini sangat "
          "penting.",

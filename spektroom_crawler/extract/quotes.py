@@ -346,6 +346,14 @@ LOWER_TITLE_OPENERS = ADVERBIAL_HEADS | {"yang"}
 # Words that may open a person subject before the role: "Salah seorang warga, Suparmi, ...".
 SUBJECT_FILLERS = frozenset({"salah", "seorang", "satu", "para"})
 NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "de", "al", "el", "bt", "bte"})
+# Roles many people hold at once: a role alone ("kata warga") is not the one speaker seen with it.
+SHARED_ROLES = frozenset({
+    "warga", "petani", "nelayan", "pedagang", "pengusaha", "siswa", "mahasiswa", "korban",
+    "saksi", "relawan", "tokoh", "pengamat", "ahli", "pakar", "penyuluh", "pendamping",
+    "perawat", "bidan", "dokter", "guru", "dosen", "staf", "staff", "anggota", "perwakilan",
+    "pengurus", "pemilik", "wartawan", "reporter", "penulis", "pewarta", "kontributor",
+    "editor", "redaktur", "fotografer", "jurnalis", "humas",
+})
 # Balinese names open with "I" (men) or "Ni" (women): "I Made Suparta", "Ni Luh Putu Ayu".
 BALINESE_PREFIXES = frozenset({"I", "Ni"})
 ABBREVIATIONS = frozenset({
@@ -2110,8 +2118,11 @@ class _Speakers:
         return full
 
     def _holder(self, role: str) -> str | None:
-        """The one speaker seen with a title holding every word of `role`, if exactly one."""
+        """The one speaker seen with a title holding every word of `role`, if exactly one; not
+        for a role many hold ("kata warga" after a resident was quoted may be another one)."""
         words = set(role.lower().split())
+        if not words.isdisjoint(SHARED_ROLES):
+            return None
         found = [n for n, t in self.titles.items() if words <= set(t.lower().split())]
         return found[0] if len(found) == 1 else None
 
