@@ -319,6 +319,14 @@ NON_PERSON_WORDS = frozenset({
 DAY_NAMES = frozenset({
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "jum’at", "sabtu", "minggu", "ahad",
 })
+# The day names as written with a straight apostrophe, for the attribution patterns below.
+_PLAIN_DAY_NAMES = DAY_NAMES - {"jum’at"}
+# Prepositions and conjunctions that open an adjunct of a speech attribution: "kata Sukardi
+# kepada wartawan", "ujarnya saat ditemui", "mengatakan melalui telepon, ...".
+_ATTRIBUTION_ADJUNCTS = frozenset({
+    "kepada", "pada", "saat", "ketika", "di", "dalam", "usai", "seusai", "setelah", "sesudah",
+    "melalui", "lewat", "via", "sambil",
+})
 # Words that end a speaker mention after a verb ('," kata Sukardi kepada wartawan').
 MENTION_STOPS = frozenset({
     "kepada", "pada", "saat", "ketika", "di", "dalam", "usai", "seusai", "selepas", "setelah",
@@ -410,13 +418,10 @@ BEFORE_PREPOSED_RE = re.compile(
 BEFORE_VERB_SPAN = 64
 BEFORE_PREPOSED_SPAN = 200
 # Adjuncts between a speech verb and its clause: "mengatakan kepada wartawan, ...".
-_VERB_ADJUNCTS = _trie_pattern((
-    "kepada", "pada", "di", "saat", "ketika", "dalam", "usai", "seusai", "setelah", "sesudah",
-    "sebelum", "selepas", "melalui", "lewat", "via", "sambil", "sembari", "seraya", "ditemui",
-    "dihubungi", "dikonfirmasi",
-))
-_DAY_ALT = _trie_pattern(("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu",
-                          "minggu", "ahad"))
+_VERB_ADJUNCTS = _trie_pattern(_ATTRIBUTION_ADJUNCTS | {
+    "sebelum", "selepas", "sembari", "seraya", "ditemui", "dihubungi", "dikonfirmasi",
+})
+_DAY_ALT = _trie_pattern(_PLAIN_DAY_NAMES)
 # Indirect speech: 'Ia menegaskan bahwa ', 'Sukardi menilai, ', 'X menjelaskan: ', 'Sukardi
 # mengatakan kepada wartawan, Senin (24/11/2025), ', and, for "mengatakan" and "menuturkan"
 # only (other me- verbs take objects: "menyampaikan terima kasih"), 'Sukardi mengatakan
@@ -453,11 +458,7 @@ INTRO_HEAD_RE = re.compile(
 )
 # What may follow that attribution to the sentence end: "kata Sukardi kepada wartawan, Senin
 # (24/11/2025)." / "ujarnya saat ditemui di lokasi."
-TRAILING_ADJUNCTS = frozenset((
-    "kepada", "pada", "saat", "ketika", "di", "dalam", "usai", "seusai", "setelah", "sesudah",
-    "melalui", "lewat", "via", "sambil", "senin", "selasa", "rabu", "kamis", "jumat", "jum'at",
-    "sabtu", "minggu", "ahad", "kemarin",
-))
+TRAILING_ADJUNCTS = _ATTRIBUTION_ADJUNCTS | _PLAIN_DAY_NAMES | {"kemarin"}
 # Reported speech without quote marks, the attribution closing the sentence after a comma:
 # 'Jalan itu rusak parah, kata Sukardi.' / '..., ujarnya.' (`_trailing_candidates`).
 _TRAILING = rf",\s*(?:(?:demikian|begitu)\s+)?(?:{_BASE_ALT})(?:nya)?\b"
