@@ -19,7 +19,10 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Date, Table, any_, bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import SingletonThreadPool
 
 from pipelines.db.engine import get_sessionmaker
 from pipelines.db.models import (
@@ -122,7 +125,48 @@ class DeleteReport:
 
 
 @dataclass(slots=True)
-class _Prepared:
+class WrittenBatch:
+    """A batch written by `ArticleStore.write` in a transaction still open.
+
+    `commit()` ends it. A caller that commits on another thread runs `commit_database()`
+    there, then `commit()` (or `discard()` when that failed) back on the writing thread: the
+    thread's work is then one driver call that releases the GIL, with none of the session's
+    Python bookkeeping to contend for it; `commit()` after it finds nothing left to commit
+    (DBAPI drivers commit no open transaction as a no-op).
+    """
+
+    session: Session
+    results: list[SaveResult]
+    driver_connection: Any  # the DBAPI connection of the session's transaction
+    dialect: Dialect
+
+    def commit(self) -> None:
+        """Commit the transaction (a failure rolls it back and propagates); the session ends."""
+        try:
+            self.session.commit()
+        finally:
+            self.session.close()
+
+    def commit_database(self) -> None:
+        """The driver's commit alone, from any one thread (see the class); a driver error is
+        raised as SQLAlchemy's (OperationalError...), as `commit()` would raise it."""
+        try:
+            self.driver_connection.commit()
+        except Exception as exc:
+            dbapi_error = self.dialect.loaded_dbapi.Error
+            if isinstance(exc, dbapi_error):
+                raise DBAPIError.instance("COMMIT", None, exc, dbapi_error) from exc
+            raise
+
+    def discard(self) -> None:
+        """Roll the transaction back; the session ends."""
+        self.session.close()
+
+
+@dataclass(slots=True)
+class Prepared:
+    """An article made ready for `ArticleStore.write` (`ArticleStore.prepare`)."""
+
     article: Article
     key: str
     values: dict[str, Any]
@@ -158,7 +202,7 @@ class _Prepared:
         return self._packed
 
     @staticmethod
-    def sign_all(items: Iterable[_Prepared]) -> None:
+    def sign_all(items: Iterable[Prepared]) -> None:
         """Compute the missing `packed` signatures of a batch at once (`minhash_packed_many`:
         a third of the cost per item of one at a time)."""
         todo = [item for item in items if item._packed is None]
@@ -197,6 +241,9 @@ class ArticleStore:
         self.near_duplicate_threshold = near_duplicate_threshold
         bind = factory.kw["bind"]
         self.dialect = bind.dialect.name
+        # A `WrittenBatch` may be committed by another thread than the one that wrote it,
+        # except where each thread has a connection of its own (SQLite in memory).
+        self.commits_in_any_thread = not isinstance(bind.pool, SingletonThreadPool)
 
     @classmethod
     def open(
@@ -302,17 +349,42 @@ class ArticleStore:
         if not articles:
             return []
         now = now or dt.datetime.now(UTC)
-        prepared = [self._prepare(article, now, normalized) for article in articles]
-        with self._factory.begin() as session:
-            return self._save(session, prepared, now)
+        written = self.write(self.prepare(articles, now=now, normalized=normalized), now=now)
+        written.commit()
+        return written.results
 
-    def _prepare(self, article: Article, now: dt.datetime, normalized: bool) -> _Prepared:
+    def prepare(
+        self, articles: Sequence[Article], *, now: dt.datetime, normalized: bool = False
+    ) -> list[Prepared]:
+        """The first half of `save`, without the database: each article normalized (unless
+        `normalized`) with its row values and version hashes. A caller may run it while the
+        previous batch commits (`StorePipeline`)."""
+        return [self._prepare(article, now, normalized) for article in articles]
+
+    def write(self, prepared: Sequence[Prepared], *, now: dt.datetime) -> WrittenBatch:
+        """The second half of `save`: write a prepared batch in a new transaction and leave
+        it open. The caller commits it (`WrittenBatch`: on this thread, or at the driver on
+        another one) or lets it go (`WrittenBatch.discard`: nothing of the batch stays). A
+        failure here rolls the transaction back before it propagates."""
+        session = self._factory()
+        try:
+            session.begin()
+            results = self._save(session, list(prepared), now)
+            connection = session.connection()
+        except BaseException:
+            session.close()
+            raise
+        return WrittenBatch(
+            session, results, connection.connection.dbapi_connection, connection.dialect
+        )
+
+    def _prepare(self, article: Article, now: dt.datetime, normalized: bool) -> Prepared:
         if not normalized:
             normalize_article(article)
         if not article.url or not article.canonical_url:
             raise ValueError("an article needs a url to be stored")
         fetched_at = parse_instant(article.fetched_at)
-        return _Prepared(
+        return Prepared(
             article=article,
             key=article.canonical_url,
             values=article_values(article),
@@ -323,14 +395,14 @@ class ArticleStore:
         )
 
     def _save(
-        self, session: Session, prepared: list[_Prepared], now: dt.datetime
+        self, session: Session, prepared: list[Prepared], now: dt.datetime
     ) -> list[SaveResult]:
         results: dict[int, SaveResult] = {}
         # A URL twice in one batch: later occurrences go in a later round, in order.
         pending = list(enumerate(prepared))
         while pending:
-            round_items: list[tuple[int, _Prepared]] = []
-            later: list[tuple[int, _Prepared]] = []
+            round_items: list[tuple[int, Prepared]] = []
+            later: list[tuple[int, Prepared]] = []
             keys: set[str] = set()
             for index, item in pending:
                 (later if item.key in keys else round_items).append((index, item))
@@ -342,14 +414,14 @@ class ArticleStore:
     def _save_round(
         self,
         session: Session,
-        items: list[tuple[int, _Prepared]],
+        items: list[tuple[int, Prepared]],
         now: dt.datetime,
         results: dict[int, SaveResult],
-    ) -> list[tuple[int, _Prepared]]:
+    ) -> list[tuple[int, Prepared]]:
         existing = self._existing(session, [item.key for _, item in items])
         unchanged: list[dict[str, Any]] = []
-        requoted: list[tuple[int, _Prepared]] = []
-        new: list[tuple[int, _Prepared]] = []
+        requoted: list[tuple[int, Prepared]] = []
+        new: list[tuple[int, Prepared]] = []
         for index, item in items:
             row = existing.get(item.key)
             if row is None:
@@ -412,9 +484,9 @@ class ArticleStore:
     def _insert_new(
         self,
         session: Session,
-        new: list[tuple[int, _Prepared]],
+        new: list[tuple[int, Prepared]],
         results: dict[int, SaveResult],
-    ) -> list[tuple[int, _Prepared]]:
+    ) -> list[tuple[int, Prepared]]:
         """Insert articles with unseen URLs; returns those another writer inserted meanwhile."""
         # Exact duplicates: same body fingerprint as a stored original (or an earlier item).
         fingerprints = list({item.fingerprint for _, item in new})
@@ -429,7 +501,7 @@ class ArticleStore:
         # Near duplicates: candidates share an LSH band with the item, then the signatures
         # are compared. Only originals carry bands, so a match is always an original.
         need_near = [(i, item) for i, item in new if item.fingerprint not in by_fingerprint]
-        _Prepared.sign_all(item for _, item in need_near)
+        Prepared.sign_all(item for _, item in need_near)
         candidates_by_band = self._band_candidates(
             session, {band for _, item in need_near for band in item.bands}
         )
@@ -478,7 +550,7 @@ class ArticleStore:
 
         # Originals first (duplicates may point at them), then duplicates.
         ids: dict[int, int] = {}
-        lost: list[tuple[int, _Prepared]] = []
+        lost: list[tuple[int, Prepared]] = []
         for want_originals in (True, False):
             rows: list[dict[str, Any]] = []
             positions: list[int] = []
@@ -627,7 +699,7 @@ class ArticleStore:
                 out[key] = ident
         return out
 
-    def _insert_children(self, session: Session, stored: list[tuple[int, _Prepared]]) -> None:
+    def _insert_children(self, session: Session, stored: list[tuple[int, Prepared]]) -> None:
         if not stored:
             return
         people = self._name_ids(
@@ -653,7 +725,7 @@ class ArticleStore:
         bulk_insert(session, ARTICLE_TAGS, ("article_id", "position", "tag_id"), tag_rows)
         self._insert_quotes(session, stored)
 
-    def _insert_quotes(self, session: Session, stored: list[tuple[int, _Prepared]]) -> None:
+    def _insert_quotes(self, session: Session, stored: list[tuple[int, Prepared]]) -> None:
         quote_rows = [
             (
                 article_id, position, quote.text,
@@ -793,7 +865,7 @@ class ArticleStore:
     # --- revisions -------------------------------------------------------------------------
 
     def _revise(
-        self, session: Session, row: dict[str, Any], item: _Prepared, now: dt.datetime
+        self, session: Session, row: dict[str, Any], item: Prepared, now: dt.datetime
     ) -> None:
         """Keep the stored version as a revision, then overwrite the article with `item`."""
         article_id = row["id"]

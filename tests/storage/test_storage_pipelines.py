@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import threading
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -17,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 from pipelines import store as store_module
 from pipelines.crawl_runs import CrawlRunRecorder, json_safe
 from pipelines.db import store as db_store
-from pipelines.db.engine import get_engine
+from pipelines.db.engine import dispose_all, get_engine
 from pipelines.db.models import Article as ArticleRow
 from pipelines.db.models import ArticlePerson, CrawlRun, QuoteRow
 from pipelines.dedupe import NormalizePipeline
@@ -50,6 +51,10 @@ class Chain:
             except DropItem as exc:
                 dropped.append(str(exc))
         return dropped
+
+    def settle(self) -> None:
+        """Wait for the batch committing in the background (see StorePipeline)."""
+        self.store.flush()
 
     def close(self) -> None:
         self.store.close_spider()
@@ -130,7 +135,8 @@ def test_crash_mid_batch_leaves_database_consistent(
     db_url: str, make_crawler: MakeCrawler, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     chain = Chain(make_crawler(db_url, SPEKTROOM_STORE_BATCH_SIZE=4))
-    chain.feed([synthetic_article(i) for i in range(4)])  # batch 1 committed
+    chain.feed([synthetic_article(i) for i in range(4)])  # batch 1 written
+    chain.settle()  # and committed
     assert count(db_url, ArticleRow) == 4
     real = db_store.bulk_insert
     calls = {"n": 0}
@@ -161,6 +167,84 @@ def test_crash_mid_batch_leaves_database_consistent(
     chain.feed([synthetic_article(i) for i in range(4, 8)])
     chain.close()
     assert count(db_url, ArticleRow) == 8
+
+
+BIG = store_module.BACKGROUND_COMMIT_MIN  # the least batch committed in the background
+
+
+def test_a_batch_commits_in_the_background_while_items_keep_coming(
+    db_url: str, make_crawler: MakeCrawler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chain = Chain(make_crawler(db_url, SPEKTROOM_STORE_BATCH_SIZE=BIG))
+    assert chain.store.committer is not None
+    release = threading.Event()
+    threads: list[str] = []
+    real = db_store.WrittenBatch.commit_database
+
+    def slow_commit(self: db_store.WrittenBatch) -> None:
+        threads.append(threading.current_thread().name)
+        assert release.wait(10)  # a slow disk
+        real(self)
+
+    monkeypatch.setattr(db_store.WrittenBatch, "commit_database", slow_commit)
+    chain.feed([synthetic_article(i) for i in range(BIG + 2)])  # batch 1 written, 2 buffered
+    assert len(chain.store.buffer) == 2 and chain.store.committing is not None
+    assert count(db_url, ArticleRow) == 0  # not committed yet: other connections see nothing
+    assert chain.stat("spektroom/articles/stored") is None  # counted once committed
+    release.set()
+    chain.close()  # the last batch (2 articles) commits on this thread
+    assert len(threads) == 2
+    assert threads[0].startswith("spektroom-store-commit")
+    assert threads[1] == threading.current_thread().name
+    assert count(db_url, ArticleRow) == BIG + 2
+    assert chain.stat("spektroom/articles/stored") == BIG + 2
+    assert chain.stat("spektroom/store/batches") == 2
+
+
+def test_a_failed_background_commit_is_counted_and_raised_by_the_next_write(
+    db_url: str, make_crawler: MakeCrawler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chain = Chain(make_crawler(db_url, SPEKTROOM_STORE_BATCH_SIZE=BIG))
+    real = db_store.WrittenBatch.commit_database
+    failures = iter([True])
+
+    class FailingDriver:  # the driver's connection, refusing the commit with its own error
+        def __init__(self, error: type[Exception]) -> None:
+            self.error = error
+
+        def commit(self) -> None:
+            raise self.error("disk I/O error")
+
+    def commit(self: db_store.WrittenBatch) -> None:
+        if next(failures, False):
+            self.driver_connection = FailingDriver(self.dialect.loaded_dbapi.OperationalError)
+        real(self)
+
+    monkeypatch.setattr(db_store.WrittenBatch, "commit_database", commit)
+    chain.feed([synthetic_article(i) for i in range(BIG)])  # batch 1: its commit fails
+    with pytest.raises(OperationalError, match="disk I/O error"):
+        chain.feed([synthetic_article(i) for i in range(BIG, 2 * BIG)])  # raised by batch 2
+    assert chain.stat("spektroom/store/failed_batches") == 1
+    assert chain.stat("spektroom/store/lost_items") == BIG
+    chain.close()  # batch 2 was written all the same
+    with get_engine(db_url).connect() as conn:
+        urls = set(conn.scalars(select(ArticleRow.url)))
+    assert urls == {synthetic_article(i).url for i in range(BIG, 2 * BIG)}
+    assert chain.stat("spektroom/articles/stored") == BIG
+    assert chain.stat("spektroom/store/batches") == 1
+
+
+def test_sqlite_in_memory_commits_on_the_crawl_thread(make_crawler: MakeCrawler) -> None:
+    # Each thread has its own connection to an in-memory database: no committer thread.
+    chain = Chain(make_crawler("sqlite://", SPEKTROOM_STORE_BATCH_SIZE=BIG))
+    try:
+        assert chain.store.committer is None
+        chain.feed([synthetic_article(i) for i in range(BIG + 1)])
+        assert chain.stat("spektroom/articles/stored") == BIG  # committed and counted at once
+        chain.close()
+        assert chain.stat("spektroom/articles/stored") == BIG + 1
+    finally:
+        dispose_all()  # the cached engine holds the database
 
 
 def test_outcome_stats_over_two_crawls(db_url: str, make_crawler: MakeCrawler) -> None:
@@ -213,7 +297,9 @@ def test_slow_crawl_commits_when_the_oldest_item_has_waited_flush_seconds(
         pipeline.process_item(NormalizePipeline(crawler).process_item(article))
     assert count(sqlite_url, ArticleRow) == 0
     pipeline.process_item(NormalizePipeline(crawler).process_item(first[2]))  # at 110: written
-    assert count(sqlite_url, ArticleRow) == 3 and not pipeline.buffer
+    assert not pipeline.buffer
+    pipeline.flush()  # waits for its commit
+    assert count(sqlite_url, ArticleRow) == 3
     pipeline.process_item(NormalizePipeline(crawler).process_item(first[3]))  # new batch at 200
     assert count(sqlite_url, ArticleRow) == 3 and len(pipeline.buffer) == 1
     pipeline.close_spider()
@@ -281,7 +367,9 @@ def test_running_crawl_writes_a_due_batch_when_no_item_comes(
     assert count(sqlite_url, ArticleRow) == 1 and len(pipeline.buffer) == 2
     now[0] = 110.0
     timers.fire()  # no item came meanwhile: the batch is written now
-    assert count(sqlite_url, ArticleRow) == 3 and not pipeline.buffer and not timers.calls
+    assert not pipeline.buffer and not timers.calls
+    pipeline.flush()  # waits for its commit
+    assert count(sqlite_url, ArticleRow) == 3
 
     pipeline.process_item(normalize(synthetic_article(3)))  # a new batch, a new timer
     pipeline.close_spider()  # written on close; the pending timer is cancelled
