@@ -1043,7 +1043,8 @@ def _sqlite_insert_articles(session: Session, rows: list[dict[str, Any]]) -> dic
                 if value is not None:
                     values[i] = process(value)
             params.extend(values)
-        for article_id, url in connection.exec_driver_sql(sql, tuple(params)):
+        # All rows in one driver call: iterating the result fetches them one by one.
+        for article_id, url in connection.exec_driver_sql(sql, tuple(params)).all():
             out[url] = article_id
     return out
 
