@@ -274,6 +274,46 @@ def test_changed_article_keeps_previous_version(db_url: str) -> None:
     assert [(h.revision, h.current) for h in history] == [(1, False), (2, True)]
 
 
+def test_same_url_changed_twice_in_one_batch(db_url: str) -> None:
+    """The second copy is a revision of the first, written a round later in the same
+    transaction: the revision's snapshot has the first's credits, tags and quotes, and the
+    second's replace them."""
+    first = tppo_article()
+    second = tppo_article(
+        headline="Kapuas Hulu Terima Penghargaan Pencegahan TPPO dari Gubernur",
+        authors=["Julianto"],
+        tags=["Penghargaan"],
+        quotes=[Quote(text="Kami terus bekerja.", speaker="Sukardi", speaker_title=None,
+                      verb="kata", kind="direct", paragraph=1)],
+    )
+    with ArticleStore.open(db_url) as store:
+        results = store.save([first, second], now=NOW)
+        assert [r.status for r in results] == ["stored", "updated"]
+        record = _record(store, results[0].article_id)
+        with store.sessionmaker() as session:
+            (revision,) = session.scalars(select(ArticleRevision)).all()
+            bands = session.scalar(select(func.count()).select_from(ArticleBand))
+    assert record["revision"] == 2 and record["headline"] == second.headline
+    assert (record["authors"], record["tags"]) == (["Julianto"], ["Penghargaan"])
+    assert [q["text"] for q in record["quotes"]] == ["Kami terus bekerja."]
+    assert revision.snapshot["authors"] == first.authors
+    assert revision.snapshot["tags"] == first.tags
+    assert len(revision.snapshot["quotes"]) == len(first.quotes) > 0
+    assert bands == len(band_hashes(minhash(body_words(second.paragraphs))))
+
+
+def test_a_nul_character_in_a_quote_survives_sqlite(sqlite_url: str) -> None:
+    # The driver binds the text whole (SQLite's JSON functions, for one, would cut it there).
+    article = synthetic_article(3)
+    article.quotes = [Quote(text="sebelum\x00sesudah", speaker="Lili", speaker_title=None,
+                            verb="kata", kind="direct", paragraph=0)]
+    with ArticleStore.open(sqlite_url) as store:
+        (result,) = store.save([article], now=NOW)
+        record = _record(store, result.article_id)
+    assert [q["text"] for q in record["quotes"]] == ["sebelum\x00sesudah"]
+    assert record["authors"] == article.authors and record["tags"] == article.tags
+
+
 def test_revised_original_gets_the_bands_of_its_new_body(db_url: str) -> None:
     """Old bands are deleted by primary key from the old signature (no article_id index)."""
     rewritten = tppo_article(paragraphs=other_tppo_article().paragraphs)
