@@ -44,6 +44,8 @@ def progress_counts(stats: Mapping[str, Any]) -> dict[str, int]:
         + get("spektroom/articles/duplicate_near"),
         "skipped": get("spektroom/gate/skipped") + get("spektroom/gate/skipped_redirect"),
         "dropped": dropped,
+        # Articles of batches the database refused (a write or commit that failed).
+        "lost": get("spektroom/store/lost_items"),
         "not_articles": get("spektroom/pages/not_article"),
         "retries": get("retry/count"),
         # Every failure that ends a request logs an ERROR (retries given up, download errors,

@@ -81,8 +81,25 @@ class CrawlResult:
     stats: dict[str, Any]
 
     @property
+    def lost(self) -> int:
+        """Articles extracted but not stored: their batch's write or commit failed."""
+        return int(self.stats.get("spektroom/store/lost_items", 0) or 0)
+
+    @property
     def ok(self) -> bool:
-        return self.finish_reason == "finished"
+        return self.finish_reason == "finished" and not self.lost
+
+    def failure(self, *, resume: bool = False) -> str | None:
+        """Why the crawl is not ok, as one line for stderr (None when it is)."""
+        if self.finish_reason != "finished":
+            hint = "; run the same command again to continue" if resume else ""
+            return f"Error: the crawl ended early ({self.finish_reason}){hint}"
+        if self.lost:
+            return (
+                f"Error: {self.lost} articles could not be stored (database errors, in the log); "
+                "run the same command again to fetch them again"
+            )
+        return None
 
     def summary(self) -> dict[str, Any]:
         """The summary as JSON-ready data (`spektroom crawl --json`)."""
@@ -298,6 +315,7 @@ def format_summary(result: CrawlResult) -> str:
         ("duplicates", data["duplicates"]),
         ("skipped (already stored)", data["skipped"]),
         ("dropped (invalid)", data["dropped"]),
+        *([("not stored (database errors)", data["lost"])] if data.get("lost") else []),
         ("pages not articles", data["not_articles"]),
         ("retries", data["retries"]),
         ("errors", data["errors"]),

@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 
+from pipelines.db.engine import dispose_all, upgrade
 from spektroom_crawler.mirror import (
     MirrorServer,
     drop_connection,
@@ -441,6 +442,42 @@ def test_resume_after_kill(tmp_path: Path, signum: int) -> None:
         assert summary["stats"].get("spektroom/gate/skipped", 0) >= partial
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(expected)
+
+
+# -- a database that refuses the batches ---------------------------------------------------
+
+
+def test_articles_the_database_refuses_are_reported_and_fail_the_crawl(
+    server: MirrorServer, tmp_path: Path
+) -> None:
+    """Every batch fails (a trigger refuses quote rows, as a full disk or a bad constraint
+    would fail them): the crawl goes on to its end, then says how many articles it could not
+    store, in the summary and in one line on stderr, and exits 1."""
+    db = tmp_path / "refusing.db"
+    upgrade(f"sqlite:///{db}")
+    dispose_all()
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "CREATE TRIGGER refuse_quotes BEFORE INSERT ON quotes "
+            "BEGIN SELECT RAISE(ABORT, 'quotes refused'); END"
+        )
+    proc = subprocess.run(
+        crawl_command(
+            "sitemap", "--base-url", server.base_url, "--db", f"sqlite:///{db}", "--no-progress",
+            "-s", "SPEKTROOM_STORE_BATCH_SIZE=10", *FAST,
+        ),
+        capture_output=True, text=True, timeout=CRAWL_TIMEOUT, cwd=ROOT,
+    )  # fmt: skip
+    assert proc.returncode == 1, proc.stderr[-3000:]
+    expected = len(paths(lambda a: flag(a, "in_sitemap")))
+    assert re.search(rf"not stored \(database errors\)\s+{expected}\n", proc.stdout)
+    assert re.search(r"articles stored\s+0\n", proc.stdout)
+    assert proc.stderr.rstrip().splitlines()[-1] == (
+        f"Error: {expected} articles could not be stored (database errors, in the log); "
+        "run the same command again to fetch them again"
+    )
+    assert "quotes refused" in proc.stderr  # the log says why
+    assert stored_count(db) == 0
 
 
 # -- a slow crawl's batch is written on time -----------------------------------------------

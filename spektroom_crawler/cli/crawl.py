@@ -122,7 +122,7 @@ def command(
         raise click.ClickException(str(exc)) from None
     result = run_crawl(options)
     click.echo(summary_json(result) if as_json else format_summary(result))
-    if not result.ok:
-        hint = "; run the same command again to continue" if resume else ""
-        click.echo(f"Error: the crawl ended early ({result.finish_reason}){hint}", err=True)
+    failure = result.failure(resume=bool(resume))
+    if failure:
+        click.echo(failure, err=True)
         sys.exit(1)

@@ -73,5 +73,7 @@ def command(db: str | None, site: Path, port: int, no_progress: bool) -> None:
             raise click.ClickException(str(exc)) from None
         result = run_crawl(options)
     click.echo(format_summary(result))
-    if not result.ok:
+    failure = result.failure()
+    if failure:
+        click.echo(failure, err=True)
         sys.exit(1)
