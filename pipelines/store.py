@@ -15,8 +15,10 @@ A batch is written on the crawl's thread and committed on a thread of its own: t
 (the WAL write, a checkpoint now and then, the fsync) runs while the crawl goes on and the next
 batch is prepared (normalization checks, hashes, row values); that batch waits for it before
 writing. A batch smaller than BACKGROUND_COMMIT_MIN commits on the crawl's thread. A commit
-that failed is counted (failed_batches, lost_items) and raised by the next write or by
-close_spider. `flush()` writes and waits for the commit. Stats count a batch once committed.
+that failed is counted (failed_batches, lost_items) and logged when the next write finds it;
+only `flush()` (and so close_spider) raises it, for its own batch: raised from process_item,
+Scrapy would report a later item, stored all right, as the one that failed. `flush()` writes
+and waits for the commit. Stats count a batch once committed.
 """
 
 from __future__ import annotations
@@ -187,8 +189,8 @@ class StorePipeline:
     def _write(self) -> list[SaveResult]:
         """Write the buffered articles in one transaction, committed in the background.
 
-        Raises what failed: this batch's write, else the previous batch's commit (raised after
-        this batch is written: a failure is never taken for that of the items after it)."""
+        Raises when this batch's write fails. The previous batch's commit, awaited here, is
+        counted and logged if it failed (`_settle`), not raised."""
         if self.timer is not None:
             self.timer.cancel()
             self.timer = None
@@ -200,11 +202,9 @@ class StorePipeline:
         batch, self.buffer = self.buffer, []
         now = self.now()
         prepared = store.prepare(batch, now=now, normalized=self.normalized_upstream)
-        failed: SQLAlchemyError | None = None
-        try:
-            self._settle()  # the previous batch: its commit ran while this one was prepared
-        except SQLAlchemyError as exc:
-            failed = exc
+        # The previous batch: its commit ran while this one was prepared.
+        with contextlib.suppress(SQLAlchemyError):  # counted and logged; not these items'
+            self._settle()
         try:
             written = store.write(prepared, now=now)
         except SQLAlchemyError:
@@ -214,8 +214,6 @@ class StorePipeline:
         self.committing = _Committing(self._submit(written.commit_database, background), written)
         if not background:
             self._settle()  # committed on this thread: counted now
-        if failed is not None:
-            raise failed
         return written.results
 
     def _submit(self, commit: Callable[[], None], background: bool) -> Future[None]:

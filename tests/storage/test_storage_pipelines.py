@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 import threading
 from collections.abc import Callable
@@ -201,8 +202,11 @@ def test_a_batch_commits_in_the_background_while_items_keep_coming(
     assert chain.stat("spektroom/store/batches") == 2
 
 
-def test_a_failed_background_commit_is_counted_and_raised_by_the_next_write(
-    db_url: str, make_crawler: MakeCrawler, monkeypatch: pytest.MonkeyPatch
+def test_a_failed_background_commit_is_counted_and_logged_by_the_next_write(
+    db_url: str,
+    make_crawler: MakeCrawler,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     chain = Chain(make_crawler(db_url, SPEKTROOM_STORE_BATCH_SIZE=BIG))
     real = db_store.WrittenBatch.commit_database
@@ -222,8 +226,12 @@ def test_a_failed_background_commit_is_counted_and_raised_by_the_next_write(
 
     monkeypatch.setattr(db_store.WrittenBatch, "commit_database", commit)
     chain.feed([synthetic_article(i) for i in range(BIG)])  # batch 1: its commit fails
-    with pytest.raises(OperationalError, match="disk I/O error"):
-        chain.feed([synthetic_article(i) for i in range(BIG, 2 * BIG)])  # raised by batch 2
+    with caplog.at_level(logging.ERROR, logger="pipelines.store"):
+        # Found by batch 2's write: logged, not raised (batch 2's items did not fail).
+        chain.feed([synthetic_article(i) for i in range(BIG, 2 * BIG)])
+    (record,) = caplog.records
+    assert record.getMessage() == f"could not store a batch of {BIG} articles; none was written"
+    assert record.exc_info is not None and "disk I/O error" in str(record.exc_info[1])
     assert chain.stat("spektroom/store/failed_batches") == 1
     assert chain.stat("spektroom/store/lost_items") == BIG
     chain.close()  # batch 2 was written all the same
@@ -232,6 +240,23 @@ def test_a_failed_background_commit_is_counted_and_raised_by_the_next_write(
     assert urls == {synthetic_article(i).url for i in range(BIG, 2 * BIG)}
     assert chain.stat("spektroom/articles/stored") == BIG
     assert chain.stat("spektroom/store/batches") == 1
+
+
+def test_flush_raises_the_failed_commit_of_its_batch(
+    sqlite_url: str, make_crawler: MakeCrawler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chain = Chain(make_crawler(sqlite_url, SPEKTROOM_STORE_BATCH_SIZE=BIG))
+
+    def refused(self: db_store.WrittenBatch) -> None:
+        raise OperationalError("COMMIT", {}, Exception("database or disk is full"))
+
+    monkeypatch.setattr(db_store.WrittenBatch, "commit_database", refused)
+    chain.feed([synthetic_article(i) for i in range(BIG)])  # written; its commit will fail
+    with pytest.raises(OperationalError, match="disk is full"):
+        chain.store.flush()  # as close_spider does
+    assert chain.stat("spektroom/store/lost_items") == BIG
+    assert count(sqlite_url, ArticleRow) == 0
+    chain.close()
 
 
 def test_sqlite_in_memory_commits_on_the_crawl_thread(make_crawler: MakeCrawler) -> None:
