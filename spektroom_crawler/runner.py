@@ -87,7 +87,7 @@ class CrawlResult:
 
     @property
     def ok(self) -> bool:
-        return self.finish_reason == "finished" and not self.lost
+        return self.failure() is None
 
     def failure(self, *, resume: bool = False) -> str | None:
         """Why the crawl is not ok, as one line for stderr (None when it is)."""
