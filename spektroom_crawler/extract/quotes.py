@@ -328,14 +328,13 @@ _ATTRIBUTION_ADJUNCTS = frozenset({
     "melalui", "lewat", "via", "sambil",
 })
 # Words that end a speaker mention after a verb ('," kata Sukardi kepada wartawan').
-MENTION_STOPS = frozenset({
-    "kepada", "pada", "saat", "ketika", "di", "dalam", "usai", "seusai", "selepas", "setelah",
-    "sesudah", "sebelum", "sesaat", "sembari", "sambil", "seraya", "kemarin", "tadi",
-    "belum", "dengan", "melalui", "lewat", "via", "ditemui", "dihubungi", "dikonfirmasi",
-    "menanggapi", "terkait", "soal", "mengenai", "tentang", "menjelang", "disela", "dilansir",
-    "dikutip", "kala", "waktu", "pagi", "siang", "sore", "malam", "lalu", "yang", "dan",
-    "bersama", "didampingi", "mewakili", "kemudian", "lagi", "pula", "juga", "pun",
-    "menutup", "mengakhiri", "sebagaimana", "seperti", "ini", "itu", "tersebut",
+MENTION_STOPS = _ATTRIBUTION_ADJUNCTS | frozenset({
+    "selepas", "sebelum", "sesaat", "sembari", "seraya", "kemarin", "tadi", "belum", "dengan",
+    "ditemui", "dihubungi", "dikonfirmasi", "menanggapi", "terkait", "soal", "mengenai",
+    "tentang", "menjelang", "disela", "dilansir", "dikutip", "kala", "waktu", "pagi", "siang",
+    "sore", "malam", "lalu", "yang", "dan", "bersama", "didampingi", "mewakili", "kemudian",
+    "lagi", "pula", "juga", "pun", "menutup", "mengakhiri", "sebagaimana", "seperti", "ini",
+    "itu", "tersebut",
 }) | frozenset(ME_VERBS) | DAY_NAMES
 # Adverbial openers of a clause before the subject ("Dalam sambutannya, Bupati ...").
 ADVERBIAL_HEADS = frozenset({
