@@ -19,7 +19,7 @@ from pipelines.db.engine import (
 from pipelines.db.models import Article, ArticleBand, ArticleRevision, CrawlRun, QuoteRow
 from pipelines.db.queries import article_history
 from pipelines.db.records import load_records, url_key
-from pipelines.db.store import ArticleStore, StoredInfo
+from pipelines.db.store import SQLITE_ROWS_PER_INSERT, ArticleStore, StoredInfo, bulk_insert
 from pipelines.db.types import UTCDateTime, When
 from pipelines.dedupe import NUM_BANDS, band_hashes, body_words, minhash, similarity
 from spektroom_crawler.record import Quote
@@ -610,6 +610,35 @@ def test_band_rows_of_an_article_deleted_by_hand_are_skipped(db_url: str) -> Non
             conn.execute(text("DELETE FROM articles WHERE id = :id"), {"id": first.article_id})
         (copy,) = store.save([lightly_edited_copy()], now=NOW)
     assert copy.status == "stored" and copy.duplicate_of is None
+
+
+
+def test_bulk_insert_spans_statements_and_skips_taken_keys(db_url: str) -> None:
+    """Child rows go in multi-row statements (SQLite: SQLITE_ROWS_PER_INSERT rows each): every
+    row lands once, in statements of any size; with skip_existing a taken key is skipped, also
+    when it repeats inside one statement; a row of the wrong length is refused, not shifted."""
+    rows = [(band, band % 7) for band in range(1, 2 * SQLITE_ROWS_PER_INSERT + 35)]
+    bands = ("band_hash", "article_id")
+
+    def stored() -> list[tuple[int, int]]:
+        with get_engine(db_url).connect() as conn:
+            return [tuple(r) for r in conn.execute(
+                select(ArticleBand.band_hash, ArticleBand.article_id).order_by(
+                    ArticleBand.band_hash, ArticleBand.article_id
+                )
+            )]
+
+    with ArticleStore.open(db_url) as store:
+        with store.sessionmaker.begin() as session:
+            bulk_insert(session, ArticleBand.__table__, bands, rows)
+        assert stored() == rows
+        again = [*rows[-3:], (10**12, 1), (10**12, 1), *rows[:2]]
+        with store.sessionmaker.begin() as session:
+            bulk_insert(session, ArticleBand.__table__, bands, again, skip_existing=True)
+        assert stored() == [*rows, (10**12, 1)]
+        with store.sessionmaker.begin() as session, pytest.raises(ValueError):
+            bulk_insert(session, ArticleBand.__table__, bands, [(1, 2), (3,), (4, 5, 6)])
+    assert stored() == [*rows, (10**12, 1)]
 
 
 # --- crawl runs -----------------------------------------------------------------------------
