@@ -19,7 +19,6 @@ of older databases).
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import struct
 import threading
@@ -32,6 +31,7 @@ from urllib.parse import urljoin, urlsplit
 import numpy as np
 from scrapy.crawler import Crawler
 
+from pipelines.jsontext import dumps_unicode
 from spektroom_crawler.record import Article, Dateline, Quote
 from spektroom_crawler.urls import canonicalize_url
 
@@ -345,8 +345,8 @@ VERSION_FIELDS = (
 )
 
 
-# json.dumps(data, ensure_ascii=False), without building an encoder on every call.
-_VERSION_JSON = json.JSONEncoder(ensure_ascii=False).encode
+# json.dumps(data, ensure_ascii=False): the text the stored hashes were made of.
+_VERSION_JSON = dumps_unicode
 
 
 def version_hash(article: Article) -> str:

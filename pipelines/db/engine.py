@@ -16,6 +16,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
+from pipelines import jsontext
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # PostgreSQL advisory lock key serializing schema migrations across processes ("spektroom").
 MIGRATION_LOCK_ID = 0x5370656B74726F
@@ -66,7 +68,8 @@ def get_engine(url: str) -> Engine:
             parsed = make_url(url)
         except ArgumentError as exc:
             raise DatabaseError(f"invalid database URL {url!r}: {exc}") from exc
-        kwargs: dict[str, Any] = {}
+        # JSON columns get json.dumps's text, from an encoder made once (pipelines/jsontext.py).
+        kwargs: dict[str, Any] = {"json_serializer": jsontext.dumps}
         if parsed.get_backend_name() == "postgresql":
             kwargs["pool_pre_ping"] = True
         try:
