@@ -934,6 +934,8 @@ def _delete_bands(session: Session, article_id: int, signature: bytes) -> None:
 
 
 _INSERTS: dict[tuple[str, str, tuple[str, ...], bool], str] = {}
+# SQLite's full-size multi-row statements, by the same key and their number of rows.
+_SQLITE_INSERTS: dict[tuple[str, str, tuple[str, ...], bool, int], str] = {}
 # Child rows per SQLite INSERT statement. A multi-row VALUES statement is stepped once for all
 # its rows: an executemany steps, resets and rebinds the statement row by row, which cost more
 # than the B-tree inserts of the small child rows (25 a typical article, 16 of them LSH bands).
@@ -984,11 +986,11 @@ def bulk_insert(
     for start in range(0, len(rows), per_statement):
         chunk = rows[start : start + per_statement]
         full = len(chunk) == per_statement  # the last, shorter chunk varies: its text not kept
-        sql = _INSERTS.get(key) if full else None
+        sql = _SQLITE_INSERTS.get((*key, per_statement)) if full else None
         if sql is None:
             sql = f"{head}VALUES {', '.join([row] * len(chunk))}{tail}"
             if full:
-                _INSERTS[key] = sql
+                _SQLITE_INSERTS[(*key, per_statement)] = sql
         if set(map(len, chunk)) != {len(columns)}:  # flattened below: a short row would shift
             raise ValueError(f"{table.name} rows must have {len(columns)} values each")
         connection.exec_driver_sql(sql, tuple(chain.from_iterable(chunk)))
@@ -1003,6 +1005,9 @@ SQLITE_MAX_PARAMETERS = 32766
 _ARTICLE_PLANS: dict[
     tuple[str, ...], tuple[itemgetter[Any], list[tuple[int, Any]], dict[int, str]]
 ] = {}
+# Insert plans (by the columns a statement names) and their statement texts (by row count)
+# kept at most: a crawl's time-flushed batches come in every size, and a text runs to ~100 KB.
+PLANS_KEPT = 16
 
 
 def _sqlite_insert_articles(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
@@ -1011,36 +1016,51 @@ def _sqlite_insert_articles(session: Session, rows: list[dict[str, Any]]) -> dic
     The same statement SQLAlchemy's "insertmanyvalues" sends, without its per-row parameter
     bookkeeping, which cost more than SQLite's own work for a 40-column row. Values go through
     the columns' own bind processors (UTC datetimes, dates, JSON), so the stored text is the same.
+    A column that is NULL in every row of a statement is left out of it (no column has a
+    server default, so it is NULL all the same): the driver binds a None ~4x slower than an
+    int or a string (it looks for an adapter first), and a crawl's rows have a dozen NULL
+    columns (no subheadline, no modification time, no duplicate, ...).
     """
     connection = session.connection()
     dialect = connection.dialect
     columns = tuple(rows[0])
-    plan = _ARTICLE_PLANS.get(columns)
-    if plan is None:
-        processors = [_sqlite_bind_processor(ARTICLES.c[name].type, dialect) for name in columns]
-        # Only the columns with a processor are visited one by one (a third of them).
-        processed = [(i, process) for i, process in enumerate(processors) if process is not None]
-        plan = (itemgetter(*columns), processed, {})
-        _ARTICLE_PLANS[columns] = plan
-    getter, processed, statements = plan
+    full = itemgetter(*columns)
     per_statement = max(1, SQLITE_MAX_PARAMETERS // len(columns))
     out: dict[str, int] = {}
     for start in range(0, len(rows), per_statement):
         chunk = rows[start : start + per_statement]
+        if any(len(row) != len(columns) for row in chunk):
+            raise ValueError("article rows of one batch must have the same columns")
+        table = list(map(full, chunk))
+        # Only the columns NULL in the first row can be NULL in all of them.
+        kept = tuple(
+            name
+            for i, name in enumerate(columns)
+            if table[0][i] is not None
+            or list(map(itemgetter(i), table)).count(None) != len(table)
+        )
+        plan = _ARTICLE_PLANS.get(kept)
+        if plan is None:
+            if len(_ARTICLE_PLANS) >= PLANS_KEPT:  # bounded: NULL patterns and sizes vary
+                _ARTICLE_PLANS.clear()
+            processors = [_sqlite_bind_processor(ARTICLES.c[name].type, dialect) for name in kept]
+            # Only the columns with a processor are visited one by one (a third of them).
+            processed = [(i, proc) for i, proc in enumerate(processors) if proc is not None]
+            plan = _ARTICLE_PLANS[kept] = (itemgetter(*kept), processed, {})
+        getter, processed, statements = plan
         sql = statements.get(len(chunk))
         if sql is None:
+            if len(statements) >= PLANS_KEPT:
+                statements.clear()
             quote = dialect.identifier_preparer.quote
-            one = "(" + ", ".join("?" * len(columns)) + ")"
-            sql = (
-                f"INSERT INTO articles ({', '.join(quote(c) for c in columns)}) VALUES "
+            one = "(" + ", ".join("?" * len(kept)) + ")"
+            sql = statements[len(chunk)] = (
+                f"INSERT INTO articles ({', '.join(quote(c) for c in kept)}) VALUES "
                 + ", ".join([one] * len(chunk))
                 + " ON CONFLICT (canonical_url) DO NOTHING RETURNING id, canonical_url"
             )
-            statements[len(chunk)] = sql
         params: list[Any] = []
         for row in chunk:
-            if len(row) != len(columns):
-                raise ValueError("article rows of one batch must have the same columns")
             values = list(getter(row))
             for i, process in processed:
                 value = values[i]

@@ -9,6 +9,7 @@ import pytest
 from alembic import command
 from sqlalchemy import func, inspect, select, text
 
+from pipelines.db import store as db_store
 from pipelines.db.engine import (
     alembic_config,
     current_revision,
@@ -312,6 +313,26 @@ def test_a_nul_character_in_a_quote_survives_sqlite(sqlite_url: str) -> None:
         record = _record(store, result.article_id)
     assert [q["text"] for q in record["quotes"]] == ["sebelum\x00sesudah"]
     assert record["authors"] == article.authors and record["tags"] == article.tags
+
+
+def test_columns_null_in_a_whole_statement_are_stored_null(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite leaves a column NULL in every row out of the INSERT: statements of two rows here,
+    the subheadline NULL in the whole first one, in the first row of the second, set in the
+    third; the modification time set only in the last."""
+    monkeypatch.setattr(db_store, "SQLITE_MAX_PARAMETERS", 2 * len(Article.__table__.c))
+    articles = [synthetic_article(i) for i in range(5)]
+    for article, sub in zip(articles, [None, None, None, "Sub tiga", "Sub empat"], strict=True):
+        article.subheadline = sub
+    articles[4].modified_at = "2025-11-30T08:00:00+07:00"
+    with ArticleStore.open(sqlite_url) as store:
+        saved = store.save(articles, now=NOW)
+        records = [_record(store, r.article_id) for r in saved]
+    assert [r.status for r in saved] == ["stored"] * 5
+    assert [r["subheadline"] for r in records] == [None, None, None, "Sub tiga", "Sub empat"]
+    assert [r["modified_at"] for r in records] == [None] * 4 + ["2025-11-30T08:00:00+07:00"]
+    assert [r["paragraphs"] for r in records] == [a.paragraphs for a in articles]
 
 
 def test_revised_original_gets_the_bands_of_its_new_body(db_url: str) -> None:
