@@ -933,6 +933,7 @@ def _delete_bands(session: Session, article_id: int, signature: bytes) -> None:
     )
 
 
+# PostgreSQL's statements, by (dialect, table, columns, skip_existing).
 _INSERTS: dict[tuple[str, str, tuple[str, ...], bool], str] = {}
 # SQLite's full-size multi-row statements, by the same key and their number of rows.
 _SQLITE_INSERTS: dict[tuple[str, str, tuple[str, ...], bool, int], str] = {}
