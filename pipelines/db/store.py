@@ -1,8 +1,9 @@
 """`ArticleStore`: the corpus's write side and the crawl's incremental gate.
 
 One `save()` call is one transaction: the batch is looked up with a few indexed queries
-(canonical URLs, fingerprints, LSH bands), then written with executemany statements. A failure
-rolls the whole batch back, so the database never holds half of a batch.
+(canonical URLs, fingerprints, LSH bands), then written with multi-row INSERT statements
+(`bulk_insert`; the articles themselves in `_sqlite_insert_articles` on SQLite). A failure rolls
+the whole batch back, so the database never holds half of a batch.
 """
 
 from __future__ import annotations
