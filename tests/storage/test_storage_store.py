@@ -633,7 +633,6 @@ def test_band_rows_of_an_article_deleted_by_hand_are_skipped(db_url: str) -> Non
     assert copy.status == "stored" and copy.duplicate_of is None
 
 
-
 def test_bulk_insert_spans_statements_and_skips_taken_keys(db_url: str) -> None:
     """Child rows go in multi-row statements (SQLite: SQLITE_ROWS_PER_INSERT rows each): every
     row lands once, in statements of any size; with skip_existing a taken key is skipped, also
