@@ -83,7 +83,7 @@ class CrawlResult:
     @property
     def lost(self) -> int:
         """Articles extracted but not stored: their batch's write or commit failed."""
-        return int(self.stats.get("spektroom/store/lost_items", 0) or 0)
+        return progress_counts(self.stats)["lost"]
 
     @property
     def ok(self) -> bool:
