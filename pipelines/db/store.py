@@ -1026,20 +1026,19 @@ def _sqlite_insert_articles(session: Session, rows: list[dict[str, Any]]) -> dic
     connection = session.connection()
     dialect = connection.dialect
     columns = tuple(rows[0])
-    full = itemgetter(*columns)
     per_statement = max(1, SQLITE_MAX_PARAMETERS // len(columns))
     out: dict[str, int] = {}
     for start in range(0, len(rows), per_statement):
         chunk = rows[start : start + per_statement]
         if any(len(row) != len(columns) for row in chunk):
             raise ValueError("article rows of one batch must have the same columns")
-        table = list(map(full, chunk))
         # Only the columns NULL in the first row can be NULL in all of them.
+        first = chunk[0]
         kept = tuple(
             name
-            for i, name in enumerate(columns)
-            if table[0][i] is not None
-            or list(map(itemgetter(i), table)).count(None) != len(table)
+            for name in columns
+            if first[name] is not None
+            or list(map(itemgetter(name), chunk)).count(None) != len(chunk)
         )
         plan = _ARTICLE_PLANS.get(kept)
         if plan is None:
