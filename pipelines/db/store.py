@@ -920,7 +920,14 @@ def _insert_bands(session: Session, article_id: int, bands: list[int]) -> None:
 def insert_bands(session: Session, rows: list[tuple[int, int]]) -> None:
     """Insert (band_hash, article_id) rows, skipping those that exist: without a foreign key
     (ArticleBand), rows of an article deleted by hand stay, and SQLite gives its id to the
-    next article inserted when it was the highest."""
+    next article inserted when it was the highest.
+
+    The rows are sorted first (in place), so the inserts walk the table's B-tree in key order:
+    the keys are hashes, and a batch's 16,000 rows in arrival order land on its leaf pages at
+    random, each page fetched again and again while other tables' pages push it out of the
+    cache. Sorted, each leaf is visited in one run. A 10k-article batched pass into SQLite ran
+    ~6% faster (bench/store.py, interleaved A/B); the sort costs ~5 ms a batch."""
+    rows.sort()
     bulk_insert(session, BANDS, ("band_hash", "article_id"), rows, skip_existing=True)
 
 
