@@ -5,6 +5,13 @@ For each backend, side by side:
   per-item     the same chain with batch size 1 (one commit per article)
   second pass  the same articles again into the batched database (all unchanged)
 
+The two rates are compared over the same minutes: the per-item run is fed in --segments
+slices, and before each slice a whole batched pass runs on a fresh database. The machine's
+speed drifts by +-20% within minutes; timed one after the other (a ~4 s batched pass, then a
+~40 s per-item run), the two rates drew on different minutes and their ratio swung with them.
+The batched rate is the median of the passes; the per-item rate is over its whole run (the
+per-item database grows as in one run; only the clock stops between slices).
+
     python bench/store.py                 # 10,000 articles, SQLite + PostgreSQL if reachable
     python bench/store.py -n 2000 --no-postgres
     python bench/store.py --no-postgres --repeat 3   # SQLite three times, verdict on medians
@@ -45,47 +52,76 @@ CHAIN = {
     "pipelines.dedupe.NormalizePipeline": 200,
     "pipelines.store.StorePipeline": 300,
 }
-# CPU seconds of this process in the last run: with SQLite the whole write path is in-process,
-# so this rate is free of other load on the machine (PostgreSQL's server CPU is not in it).
-LAST_CPU = [0.0]
 PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
 
 
-def run_chain(db_url: str, articles: list[Article], batch_size: int) -> tuple[float, dict]:
-    """Feed articles through the three pipelines as Scrapy would; returns (seconds, stats).
+class ChainRun:
+    """The three pipelines on one database, fed as Scrapy would, in one or more slices.
 
-    `articles` is consumed: each item leaves the list as it enters the chain.
+    Only the feeding (and the closing flush) is timed: wall clock and this process's CPU.
+    With SQLite the whole write path is in-process, so the CPU rate is free of other load on
+    the machine (PostgreSQL's server CPU is not in it).
     """
-    crawler = get_crawler(
-        settings_dict={
-            "SPEKTROOM_DATABASE_URL": db_url,
-            "SPEKTROOM_STORE_BATCH_SIZE": batch_size,
-            "ITEM_PIPELINES": CHAIN,
+
+    def __init__(self, db_url: str, batch_size: int) -> None:
+        self.crawler = get_crawler(
+            settings_dict={
+                "SPEKTROOM_DATABASE_URL": db_url,
+                "SPEKTROOM_STORE_BATCH_SIZE": batch_size,
+                "ITEM_PIPELINES": CHAIN,
+            }
+        )
+        self.validate = ValidatePipeline.from_crawler(self.crawler)
+        self.normalize = NormalizePipeline.from_crawler(self.crawler)
+        self.store = StorePipeline.from_crawler(self.crawler)
+        self.store.open_spider()  # schema creation happens here, outside the timing
+        self.wall = 0.0
+        self.cpu = 0.0
+
+    @contextmanager
+    def _timed(self) -> Iterator[None]:
+        # The harness holds the whole synthetic corpus in memory, which a crawl never does:
+        # keep those objects out of the garbage collector's scans so they don't bill the
+        # pipeline. And it lets go of each item once the chain has it, as a crawl does: the
+        # lists and quotes that normalization makes would otherwise pile up in the oldest
+        # generation, and every full collection would scan all the articles processed so far.
+        gc.collect()
+        gc.freeze()
+        start, cpu_start = time.perf_counter(), time.process_time()
+        try:
+            yield
+        finally:
+            self.wall += time.perf_counter() - start
+            self.cpu += time.process_time() - cpu_start
+            gc.unfreeze()
+
+    def feed(self, articles: list[Article]) -> None:
+        """Feed articles through the chain; `articles` is consumed (each item leaves the list
+        as it enters the chain)."""
+        articles.reverse()
+        store, normalize, validate = self.store, self.normalize, self.validate
+        with self._timed():
+            while articles:
+                store.process_item(normalize.process_item(validate.process_item(articles.pop())))
+            # A batch still in flight is this slice's work: without a wait it would commit on
+            # the clock of whatever runs next. The per-item chain has nothing in flight.
+            store.flush()
+
+    def close(self) -> dict[str, object]:
+        """Flush and close (timed); the chain's spektroom/ stats."""
+        with self._timed():
+            self.store.close_spider()
+        assert self.crawler.stats is not None
+        return {
+            k: v for k, v in self.crawler.stats.get_stats().items() if k.startswith("spektroom/")
         }
-    )
-    validate = ValidatePipeline.from_crawler(crawler)
-    normalize = NormalizePipeline.from_crawler(crawler)
-    store = StorePipeline.from_crawler(crawler)
-    store.open_spider()  # schema creation happens here, outside the timing
-    # The harness holds the whole synthetic corpus in memory, which a crawl never does: keep
-    # those objects out of the garbage collector's scans so they don't bill the pipeline. And
-    # it lets go of each item once the chain has it, as a crawl does: the lists and quotes that
-    # normalization makes would otherwise pile up in the oldest generation, and every full
-    # collection would scan all the articles processed so far.
-    gc.collect()
-    gc.freeze()
-    articles.reverse()
-    start, cpu_start = time.perf_counter(), time.process_time()
-    while articles:
-        store.process_item(normalize.process_item(validate.process_item(articles.pop())))
-    store.close_spider()
-    elapsed = time.perf_counter() - start
-    cpu = time.process_time() - cpu_start
-    gc.unfreeze()
-    LAST_CPU[0] = cpu
-    assert crawler.stats is not None
-    stats = {k: v for k, v in crawler.stats.get_stats().items() if k.startswith("spektroom/")}
-    return elapsed, stats
+
+
+def run_chain(db_url: str, articles: list[Article], batch_size: int) -> tuple[ChainRun, dict]:
+    """One whole run: every article through a new chain, then close; `articles` is consumed."""
+    run = ChainRun(db_url, batch_size)
+    run.feed(articles)
+    return run, run.close()
 
 
 @contextmanager
@@ -126,36 +162,59 @@ def postgres_reachable() -> bool:
 
 
 def bench_backend(
-    name: str, make_url: Callable[[], str], corpus: list[Article], per_item_n: int, batch: int
+    name: str,
+    make_url: Callable[[], str],
+    corpus: list[Article],
+    per_item_n: int,
+    batch: int,
+    segments: int,
 ) -> dict[str, float]:
+    """Batched passes interleaved with slices of the per-item run, then a second pass."""
     n = len(corpus)
-    batched_url = make_url()
-    first, stats1 = run_chain(batched_url, copy.deepcopy(corpus), batch)
-    first_cpu = LAST_CPU[0]
+    per_item_corpus = corpus[:per_item_n]
+    bounds = [per_item_n * k // segments for k in range(segments + 1)]
+    single = ChainRun(make_url(), 1)
+    passes: list[ChainRun] = []
+    batched_url = ""
+    print(
+        f"\n{name}  ({n} articles, batch size {batch}; per-item run over {per_item_n},"
+        f" in {segments} slices, each after a batched pass)"
+    )
+    for k in range(segments):
+        batched_url = make_url()
+        run, stats1 = run_chain(batched_url, copy.deepcopy(corpus), batch)
+        passes.append(run)
+        before = single.wall
+        single.feed(copy.deepcopy(per_item_corpus[bounds[k] : bounds[k + 1]]))
+        slice_rate = (bounds[k + 1] - bounds[k]) / (single.wall - before)
+        print(
+            f"  batched pass {k + 1}: {n / run.wall:7.0f} articles/s;  per-item slice"
+            f" {bounds[k]}-{bounds[k + 1]}: {slice_rate:6.0f} articles/s"
+        )
+    single_stats = single.close()
     second, stats2 = run_chain(batched_url, copy.deepcopy(corpus), batch)
-    second_cpu = LAST_CPU[0]
-    single_url = make_url()
-    single, _ = run_chain(single_url, copy.deepcopy(corpus[:per_item_n]), 1)
-    single_cpu = LAST_CPU[0]
+    # The median pass (of an even number, the slower middle one).
+    first = sorted(passes, key=lambda run: run.wall)[(segments - 1) // 2]
     rates = {
-        "batched": n / first,
-        "per_item": per_item_n / single,
-        "second": n / second,
+        "batched": n / first.wall,
+        "per_item": per_item_n / single.wall,
+        "second": n / second.wall,
     }
-    print(f"\n{name}  ({n} articles, batch size {batch}; per-item run over {per_item_n})")
     print("                          wall clock                    this process's CPU")
-    for label, count, wall, cpu in (
-        ("batched, first pass ", n, first, first_cpu),
-        ("one commit per item ", per_item_n, single, single_cpu),
-        ("batched, second pass", n, second, second_cpu),
+    for label, count, run in (
+        ("batched, first pass ", n, first),
+        ("one commit per item ", per_item_n, single),
+        ("batched, second pass", n, second),
     ):
         print(
-            f"  {label}  {count / wall:7.0f} articles/s {wall:7.2f} s"
-            f"   {count / cpu:7.0f} articles/s {cpu:7.2f} s"
+            f"  {label}  {count / run.wall:7.0f} articles/s {run.wall:7.2f} s"
+            f"   {count / run.cpu:7.0f} articles/s {run.cpu:7.2f} s"
         )
+    print(f"  (first pass: the median of {segments} passes)")
     print(f"  batched / per-item    {rates['batched'] / rates['per_item']:9.1f} x")
     print(f"  second / first        {rates['second'] / rates['batched']:9.2f} x")
     print(f"  first pass stats  {stats1}")
+    print(f"  per-item stats    {single_stats}")
     print(f"  second pass stats {stats2}")
     dispose_all()
     return rates
@@ -182,12 +241,21 @@ def main() -> int:
         "--repeat",
         type=int,
         default=1,
-        help="SQLite rounds (each: first pass, per-item run, second pass); the verdict takes "
-        "the median of each rate (default 1)",
+        help="SQLite rounds (each: batched passes interleaved with the per-item run, then a "
+        "second pass); the verdict takes the median of each rate (default 1)",
+    )
+    parser.add_argument(
+        "--segments",
+        type=int,
+        default=5,
+        help="slices of the per-item run, each after a batched pass on a fresh database "
+        "(default 5)",
     )
     args = parser.parse_args()
     if args.repeat < 1:
         parser.error("--repeat must be >= 1")
+    if args.segments < 1:
+        parser.error("--segments must be >= 1")
 
     corpus = [synthetic_article(i) for i in range(args.n)]
     words = sum(len(" ".join(a.paragraphs).split()) for a in corpus) / len(corpus)
@@ -202,7 +270,9 @@ def main() -> int:
     with sqlite_db() as make:
         for number in range(1, args.repeat + 1):
             name = "SQLite" if args.repeat == 1 else f"SQLite, round {number} of {args.repeat}"
-            rounds.append(bench_backend(name, make, corpus, per_item, args.batch_size))
+            rounds.append(
+                bench_backend(name, make, corpus, per_item, args.batch_size, args.segments)
+            )
     results["SQLite"] = median_rates(rounds)
     if args.repeat > 1:
         sqlite = results["SQLite"]
@@ -216,7 +286,7 @@ def main() -> int:
     if not args.no_postgres and postgres_reachable():
         with postgres_db() as make:
             results["PostgreSQL"] = bench_backend(
-                "PostgreSQL", make, corpus, per_item, args.batch_size
+                "PostgreSQL", make, corpus, per_item, args.batch_size, args.segments
             )
     elif not args.no_postgres:
         print("\nPostgreSQL: not reachable on 127.0.0.1:5432, skipped")
