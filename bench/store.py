@@ -5,12 +5,14 @@ For each backend, side by side:
   per-item     the same chain with batch size 1 (one commit per article)
   second pass  the same articles again into the batched database (all unchanged)
 
-The two rates are compared over the same minutes: the per-item run is fed in --segments
-slices, and before each slice a whole batched pass runs on a fresh database. The machine's
-speed drifts by +-20% within minutes; timed one after the other (a ~4 s batched pass, then a
-~40 s per-item run), the two rates drew on different minutes and their ratio swung with them.
-The batched rate is the median of the passes; the per-item rate is over its whole run (the
-per-item database grows as in one run; only the clock stops between slices).
+The rates are compared over the same minutes: the per-item run is fed in --segments slices,
+and before each slice a first pass runs on a fresh database, then the second pass into it,
+and that database is removed (its unflushed pages would otherwise be written back during the
+slice and slow its fsyncs). The machine's speed drifts by +-20% within minutes; timed one
+after the other (a ~4 s batched pass, then a ~40 s per-item run), the two rates drew on
+different minutes and their ratio swung with them. The batched rates are the median passes;
+the per-item rate is over its whole run (its database grows as in one run; only the clock
+stops between slices).
 
     python bench/store.py                 # 10,000 articles, SQLite + PostgreSQL if reachable
     python bench/store.py -n 2000 --no-postgres
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import copy
 import gc
+import os
 import socket
 import statistics
 import sys
@@ -33,6 +36,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from scrapy.utils.test import get_crawler  # noqa: E402
 
-from pipelines.db.engine import dispose_all  # noqa: E402
+from pipelines.db.engine import dispose_all, get_engine  # noqa: E402
 from pipelines.dedupe import NormalizePipeline  # noqa: E402
 from pipelines.store import DEFAULT_BATCH_SIZE, StorePipeline  # noqa: E402
 from pipelines.validate import ValidatePipeline  # noqa: E402
@@ -64,6 +68,7 @@ class ChainRun:
     """
 
     def __init__(self, db_url: str, batch_size: int) -> None:
+        self.url = db_url
         self.crawler = get_crawler(
             settings_dict={
                 "SPEKTROOM_DATABASE_URL": db_url,
@@ -87,6 +92,9 @@ class ChainRun:
         # generation, and every full collection would scan all the articles processed so far.
         gc.collect()
         gc.freeze()
+        # Every timed part starts with nothing of another run left to write back (this run's
+        # own writes are written back while it runs, as in a crawl).
+        os.sync()
         start, cpu_start = time.perf_counter(), time.process_time()
         try:
             yield
@@ -124,15 +132,36 @@ def run_chain(db_url: str, articles: list[Article], batch_size: int) -> tuple[Ch
     return run, run.close()
 
 
+@dataclass(frozen=True)
+class Databases:
+    """Fresh databases of one backend: `make()` a new one, `discard(url)` it when done.
+
+    A batched pass's database is discarded before the per-item slice that follows it: the
+    pages it wrote and the kernel has not flushed yet would otherwise be written back during
+    the slice, and each per-item commit's fsync would wait for them (removed, they are
+    dropped unwritten).
+    """
+
+    make: Callable[[], str]
+    discard: Callable[[str], None]
+
+
 @contextmanager
-def sqlite_db() -> Iterator[Callable[[], str]]:
+def sqlite_db() -> Iterator[Databases]:
     with tempfile.TemporaryDirectory() as tmp:
         counter = iter(range(1000))
-        yield lambda: f"sqlite:///{tmp}/bench-{next(counter)}.db"
+
+        def discard(url: str) -> None:
+            get_engine(url).dispose()
+            path = url.removeprefix("sqlite:///")
+            for suffix in ("", "-wal", "-shm"):
+                Path(path + suffix).unlink(missing_ok=True)
+
+        yield Databases(lambda: f"sqlite:///{tmp}/bench-{next(counter)}.db", discard)
 
 
 @contextmanager
-def postgres_db() -> Iterator[Callable[[], str]]:
+def postgres_db() -> Iterator[Databases]:
     import psycopg
 
     names: list[str] = []
@@ -144,13 +173,22 @@ def postgres_db() -> Iterator[Callable[[], str]]:
         names.append(name)
         return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
 
+    def drop(name: str) -> None:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def discard(url: str) -> None:
+        get_engine(url).dispose()
+        name = url.rsplit("/", 1)[1]
+        drop(name)
+        names.remove(name)
+
     try:
-        yield make
+        yield Databases(make, discard)
     finally:
         dispose_all()
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            for name in names:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        for name in names:
+            drop(name)
 
 
 def postgres_reachable() -> bool:
@@ -163,38 +201,43 @@ def postgres_reachable() -> bool:
 
 def bench_backend(
     name: str,
-    make_url: Callable[[], str],
+    databases: Databases,
     corpus: list[Article],
     per_item_n: int,
     batch: int,
     segments: int,
 ) -> dict[str, float]:
-    """Batched passes interleaved with slices of the per-item run, then a second pass."""
+    """Batched passes (each: a first pass on a fresh database, then the second pass into it)
+    interleaved with slices of the per-item run."""
     n = len(corpus)
     per_item_corpus = corpus[:per_item_n]
     bounds = [per_item_n * k // segments for k in range(segments + 1)]
-    single = ChainRun(make_url(), 1)
-    passes: list[ChainRun] = []
-    batched_url = ""
+    single = ChainRun(databases.make(), 1)
+    firsts: list[ChainRun] = []
+    seconds: list[ChainRun] = []
     print(
         f"\n{name}  ({n} articles, batch size {batch}; per-item run over {per_item_n},"
-        f" in {segments} slices, each after a batched pass)"
+        f" in {segments} slices, each after a batched first and second pass)"
     )
     for k in range(segments):
-        batched_url = make_url()
-        run, stats1 = run_chain(batched_url, copy.deepcopy(corpus), batch)
-        passes.append(run)
+        batched_url = databases.make()
+        first, stats1 = run_chain(batched_url, copy.deepcopy(corpus), batch)
+        second, stats2 = run_chain(batched_url, copy.deepcopy(corpus), batch)
+        databases.discard(batched_url)
+        firsts.append(first)
+        seconds.append(second)
         before = single.wall
         single.feed(copy.deepcopy(per_item_corpus[bounds[k] : bounds[k + 1]]))
         slice_rate = (bounds[k + 1] - bounds[k]) / (single.wall - before)
         print(
-            f"  batched pass {k + 1}: {n / run.wall:7.0f} articles/s;  per-item slice"
-            f" {bounds[k]}-{bounds[k + 1]}: {slice_rate:6.0f} articles/s"
+            f"  pass {k + 1}: first {n / first.wall:6.0f}/s, second {n / second.wall:6.0f}/s;"
+            f"  per-item slice {bounds[k]}-{bounds[k + 1]}: {slice_rate:5.0f}/s"
         )
     single_stats = single.close()
-    second, stats2 = run_chain(batched_url, copy.deepcopy(corpus), batch)
+    databases.discard(single.url)
     # The median pass (of an even number, the slower middle one).
-    first = sorted(passes, key=lambda run: run.wall)[(segments - 1) // 2]
+    first = sorted(firsts, key=lambda run: run.wall)[(segments - 1) // 2]
+    second = sorted(seconds, key=lambda run: run.wall)[(segments - 1) // 2]
     rates = {
         "batched": n / first.wall,
         "per_item": per_item_n / single.wall,
@@ -210,7 +253,7 @@ def bench_backend(
             f"  {label}  {count / run.wall:7.0f} articles/s {run.wall:7.2f} s"
             f"   {count / run.cpu:7.0f} articles/s {run.cpu:7.2f} s"
         )
-    print(f"  (first pass: the median of {segments} passes)")
+    print(f"  (first and second pass: the median of {segments})")
     print(f"  batched / per-item    {rates['batched'] / rates['per_item']:9.1f} x")
     print(f"  second / first        {rates['second'] / rates['batched']:9.2f} x")
     print(f"  first pass stats  {stats1}")
@@ -241,15 +284,15 @@ def main() -> int:
         "--repeat",
         type=int,
         default=1,
-        help="SQLite rounds (each: batched passes interleaved with the per-item run, then a "
-        "second pass); the verdict takes the median of each rate (default 1)",
+        help="SQLite rounds (each: batched passes interleaved with the per-item run); the "
+        "verdict takes the median of each rate (default 1)",
     )
     parser.add_argument(
         "--segments",
         type=int,
         default=5,
-        help="slices of the per-item run, each after a batched pass on a fresh database "
-        "(default 5)",
+        help="slices of the per-item run, each after a first and a second batched pass on a "
+        "fresh database (default 5)",
     )
     args = parser.parse_args()
     if args.repeat < 1:
@@ -267,11 +310,11 @@ def main() -> int:
     per_item = args.per_item or args.n
     results = {}
     rounds = []
-    with sqlite_db() as make:
+    with sqlite_db() as databases:
         for number in range(1, args.repeat + 1):
             name = "SQLite" if args.repeat == 1 else f"SQLite, round {number} of {args.repeat}"
             rounds.append(
-                bench_backend(name, make, corpus, per_item, args.batch_size, args.segments)
+                bench_backend(name, databases, corpus, per_item, args.batch_size, args.segments)
             )
     results["SQLite"] = median_rates(rounds)
     if args.repeat > 1:
@@ -284,9 +327,9 @@ def main() -> int:
             + ")"
         )
     if not args.no_postgres and postgres_reachable():
-        with postgres_db() as make:
+        with postgres_db() as databases:
             results["PostgreSQL"] = bench_backend(
-                "PostgreSQL", make, corpus, per_item, args.batch_size, args.segments
+                "PostgreSQL", databases, corpus, per_item, args.batch_size, args.segments
             )
     elif not args.no_postgres:
         print("\nPostgreSQL: not reachable on 127.0.0.1:5432, skipped")
