@@ -297,8 +297,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.repeat < 1:
         parser.error("--repeat must be >= 1")
-    if args.segments < 1:
-        parser.error("--segments must be >= 1")
+    if not 1 <= args.segments <= (args.per_item or args.n):
+        parser.error("--segments must be >= 1 and at most the per-item run's articles")
 
     corpus = [synthetic_article(i) for i in range(args.n)]
     words = sum(len(" ".join(a.paragraphs).split()) for a in corpus) / len(corpus)
