@@ -18,6 +18,7 @@ from setuptools import setup
 # Leaf modules of the extractor. extract/article.py stays Python: it is the glue whose module
 # globals bench/extract.py wraps with per-stage timers.
 COMPILED_MODULES = [
+    "spektroom_crawler/chars.py",
     "spektroom_crawler/record.py",
     "spektroom_crawler/urls.py",
     *(

@@ -81,3 +81,33 @@ def test_help_has_an_example() -> None:
     result = CliRunner().invoke(main, ["parse", "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.output and "spektroom parse" in result.output
+
+
+def test_cut_json_escapes_and_control_characters_leave_a_printable_record(
+    tmp_path: Path,
+) -> None:
+    """A CMS that cuts a text in the middle of an emoji leaves half a surrogate pair in its
+    JSON-LD ("\\ud83d"); "\\u0000" and raw control bytes occur too. The record carries
+    U+FFFD for the half pair and no control character, so it prints (it raised before)."""
+    page = tmp_path / "page.html"
+    page.write_bytes(
+        b"<html><head><title>x</title><script type='application/ld+json'>"
+        b'{"@type": "NewsArticle", "headline": "Banjir Sintang \\ud83d",'
+        b' "datePublished": "2025-11-26T10:00:00+07:00",'
+        b' "author": {"@type": "Person", "name": "Budi\\u0000 Santoso"},'
+        b' "keywords": "banjir, \\udc00pengungsi", "image": "https://spektroom.co.id/a\\ud800.jpg"}'
+        b"</script></head><body><div class='entry-content'>"
+        b"<p>SINTANG, Spektroom - Banjir merendam ribuan rumah\x07 warga, Rabu (26/11/2025).</p>"
+        b"<p>Warga mengungsi\x1b ke tempat yang lebih tinggi.</p></div></body></html>"
+    )
+    code, out, err = run(str(page), "--url", "https://spektroom.co.id/banjir/", "--now", NOW)
+    assert code == 0, err
+    record = json.loads(out)
+    assert record["headline"] == "Banjir Sintang \ufffd"
+    assert record["authors"] == ["Budi Santoso"]
+    assert record["tags"] == ["banjir", "\ufffdpengungsi"]
+    assert record["image_url"] == "https://spektroom.co.id/a\ufffd.jpg"
+    assert record["paragraphs"] == [
+        "SINTANG, Spektroom - Banjir merendam ribuan rumah warga, Rabu (26/11/2025).",
+        "Warga mengungsi ke tempat yang lebih tinggi.",
+    ]

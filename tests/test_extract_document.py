@@ -82,10 +82,27 @@ def test_parse_html_tree_and_xml_declaration() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [(None, ""), ("", ""), ("  a \xa0 b\n c ", "a b c"), ("PU  Percepat", "PU Percepat")],
+    [
+        (None, ""),
+        ("", ""),
+        ("  a \xa0 b\n c ", "a b c"),
+        ("PU  Percepat", "PU Percepat"),
+        # libxml2 keeps C0 controls of the page bytes; a JSON escape can leave half a pair.
+        ("Banjir\x07 Sintang \x1b", "Banjir Sintang"),
+        ("Banjir \x00 Sintang \ud83d", "Banjir Sintang \ufffd"),
+        ("Kata\u200bkunci", "Kata\u200bkunci"),  # a format character is not a control
+    ],
 )
 def test_norm_space(raw: str | None, expected: str) -> None:
     assert norm_space(raw) == expected
+
+
+def test_a_lone_surrogate_in_text_input_does_not_end_the_text() -> None:
+    """Text decoded with errors="surrogateescape" holds lone surrogates; libxml2 stopped
+    reading the paragraph at the first one. It becomes U+FFFD, as a browser shows the byte."""
+    root = parse_document("<html><body><p>Warga \udce9 mengungsi ke posko.</p></body></html>")
+    assert root is not None
+    assert text_content(root) == "Warga \ufffd mengungsi ke posko."
 
 
 def test_element_text_keeps_br_and_drops_scripts() -> None:

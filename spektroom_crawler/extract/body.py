@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from spektroom_crawler.chars import collapse_space
 from spektroom_crawler.extract.document import (
     element_text,
     is_norm_space,
@@ -204,7 +205,7 @@ def _lines(raw: str) -> list[str]:
     """The lines of a paragraph's text (split at <br>), each whitespace-normalized."""
     if is_norm_space(raw):  # one line, normalized already: most paragraphs
         return [raw]
-    return [" ".join(line.split()) for line in raw.split("\n")]
+    return [collapse_space(line) for line in raw.split("\n")]
 
 
 def _plain_story_line(raw: str) -> bool:

@@ -14,6 +14,8 @@ import threading
 
 from lxml import etree
 
+from spektroom_crawler.chars import SURROGATES_RE, clean_chars, collapse_space
+
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -105,7 +107,13 @@ def parse_document(data: bytes | str) -> etree._Element | None:
                 return None if not body or body.isspace() else _parse(body, _parser("utf-8"))
         data = decode_html(data)
     text = XML_DECL_RE.sub("", data, count=1)
-    return _parse(text, _parser(None)) if text.strip() else None
+    if not text.strip():
+        return None
+    if not text.isascii() and SURROGATES_RE.search(text) is not None:
+        # libxml2 would end the text at the first lone surrogate (text decoded with
+        # errors="surrogateescape"): as U+FFFD, as a browser shows the bytes behind it.
+        text = clean_chars(text)
+    return _parse(text, _parser(None))
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -147,12 +155,13 @@ def text_content(el: etree._Element) -> str:
 
 
 def norm_space(text: str | None) -> str:
-    """Collapse every run of whitespace (incl. no-break spaces) into one space; strip."""
+    """Collapse every run of whitespace (incl. no-break spaces) into one space; strip. Control
+    characters and lone surrogates go too (`collapse_space`)."""
     if not text:
         return ""
     if is_norm_space(text):  # most meta values, titles, captions and paragraphs are
         return text
-    return " ".join(text.split())
+    return collapse_space(text)
 
 
 def is_norm_space(text: str) -> bool:

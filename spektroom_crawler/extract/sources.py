@@ -16,6 +16,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 
 from lxml import etree
 
+from spektroom_crawler.chars import clean_chars
 from spektroom_crawler.extract.document import norm_space
 
 T = TypeVar("T")
@@ -91,6 +92,9 @@ COLLECTION_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage",
 JSON_DECODER = json.JSONDecoder(strict=False)
 # Some CMSs emit JSON-LD wrapped in HTML comments or with a trailing semicolon.
 JSONLD_JUNK_RE = re.compile(r"^\s*(?:<!--)?|(?:-->)?\s*;?\s*$")
+# JSON-LD that may decode to a string `clean_chars` changes: a control character as it is (the
+# decoder is not strict) or escaped, or an escaped surrogate ("\ud83d" cut from its pair).
+UNCLEAN_JSON_RE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]|\\u(?:00[01]|007f|d[89a-f])", re.I)
 
 
 @dataclass(slots=True)
@@ -300,13 +304,24 @@ def detect_family(page: Page) -> str:
 
 def _load_json(raw: str) -> Any:
     try:
-        return JSON_DECODER.decode(raw)
+        data = JSON_DECODER.decode(raw)
     except ValueError:
-        pass
-    try:
-        return JSON_DECODER.decode(JSONLD_JUNK_RE.sub("", raw))
-    except ValueError:
-        return None  # unreadable JSON-LD is ignored; other sources still apply
+        try:
+            data = JSON_DECODER.decode(JSONLD_JUNK_RE.sub("", raw))
+        except ValueError:
+            return None  # unreadable JSON-LD is ignored; other sources still apply
+    return _clean_json(data) if UNCLEAN_JSON_RE.search(raw) else data
+
+
+def _clean_json(data: Any) -> Any:
+    """Decoded JSON with `clean_chars` applied to every string in it, keys too."""
+    if isinstance(data, str):
+        return clean_chars(data)
+    if isinstance(data, list):
+        return [_clean_json(item) for item in data]
+    if isinstance(data, dict):
+        return {clean_chars(key): _clean_json(value) for key, value in data.items()}
+    return data
 
 
 def _flatten(data: Any) -> Iterator[dict[str, Any]]:
