@@ -2,7 +2,8 @@
 
 Items are buffered and written SPEKTROOM_STORE_BATCH_SIZE at a time, one transaction per batch
 (`ArticleStore.save`); the rest is flushed in close_spider. A failure inside a batch rolls that
-batch back whole, so the database is never left with half a batch.
+batch back whole, so the database is never left with half a batch. An article that cannot even
+be prepared for writing is dropped alone before the batch is written (counted, logged).
 
 Big batches are cheaper per article (a commit rewrites every page the batch dirtied, and the
 random-keyed indexes spread each batch over most of their pages), so a slow crawl would hold
@@ -39,9 +40,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from pipelines.db.store import (
     DEFAULT_NEAR_DUPLICATE_THRESHOLD,
     ArticleStore,
+    Prepared,
     SaveResult,
     WrittenBatch,
 )
+from pipelines.validate import STATS_PREFIX as DROPPED_PREFIX
 from spektroom_crawler.record import Article
 
 log = logging.getLogger(__name__)
@@ -61,6 +64,9 @@ def _dotted(obj: Any) -> str:
     return f"{obj.__module__}.{obj.__qualname__}"
 
 
+# Articles the store could not prepare (`StorePipeline._prepare`): counted with the
+# validator's drops, which the crawl summary adds up.
+UNSTORABLE_STAT = DROPPED_PREFIX + "unstorable"
 STATS = {
     "stored": "spektroom/articles/stored",
     "updated": "spektroom/articles/updated",
@@ -201,20 +207,45 @@ class StorePipeline:
             raise RuntimeError("StorePipeline.flush() before open_spider()")
         batch, self.buffer = self.buffer, []
         now = self.now()
-        prepared = store.prepare(batch, now=now, normalized=self.normalized_upstream)
+        prepared = self._prepare(store, batch, now)
         # The previous batch: its commit ran while this one was prepared.
         with contextlib.suppress(SQLAlchemyError):  # counted and logged; not these items'
             self._settle()
+        if not prepared:
+            return []
         try:
             written = store.write(prepared, now=now)
-        except SQLAlchemyError:
-            self._lost(len(batch))  # rolled back whole
+        except Exception:
+            self._lost(len(prepared))  # rolled back whole
             raise
-        background = self.committer is not None and len(batch) >= BACKGROUND_COMMIT_MIN
+        background = self.committer is not None and len(prepared) >= BACKGROUND_COMMIT_MIN
         self.committing = _Committing(self._submit(written.commit_database, background), written)
         if not background:
             self._settle()  # committed on this thread: counted now
         return written.results
+
+    def _prepare(
+        self, store: ArticleStore, batch: list[Article], now: dt.datetime
+    ) -> list[Prepared]:
+        """The batch made ready for writing, article by article: one that cannot be prepared
+        (no URL, since no validator ran; any failure of normalization or hashing) is counted
+        under spektroom/dropped/unstorable and logged, and the others go on. Raised, it would
+        have taken the whole batch with it, uncounted: the items were accepted long before."""
+        prepared: list[Prepared] = []
+        for article in batch:
+            try:
+                prepared.append(
+                    store.prepare_one(article, now=now, normalized=self.normalized_upstream)
+                )
+            except Exception:
+                stats = self.crawler.stats
+                if stats is not None:
+                    stats.inc_value(UNSTORABLE_STAT)
+                log.exception(
+                    "could not prepare the article at %r for storing; dropped",
+                    getattr(article, "url", None),
+                )
+        return prepared
 
     def _submit(self, commit: Callable[[], None], background: bool) -> Future[None]:
         """Run a database commit on the committer thread, or here."""

@@ -243,7 +243,7 @@ def test_concurrent_insert_of_one_url_is_counted_not_a_crash(postgres_url: str) 
     def first() -> None:
         # A worker's batch transaction that has inserted the row but not committed yet.
         with store.sessionmaker.begin() as session:
-            prepared = [store._prepare(synthetic_article(1), now, False)]
+            prepared = [store.prepare_one(synthetic_article(1), now=now, normalized=False)]
             results["first"] = store._save(session, prepared, now)
             inserted.set()
             assert release.wait(10)

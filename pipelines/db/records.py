@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, select
 from sqlalchemy.orm import Session
 
 from pipelines.db.models import Article as ArticleRow
@@ -17,6 +17,22 @@ from spektroom_crawler.record import RECORD_KEYS, Article
 from spektroom_crawler.urls import canonicalize_url
 
 PARAGRAPH_SEPARATOR = "\n\n"
+# Bounded columns, which PostgreSQL enforces (SQLite does not): a longer URL makes the article
+# unstorable (`check_url_lengths`); a longer short text is cut to fit (`_clip`).
+URL_COLUMNS = ("url", "url_key", "fetched_url")
+
+
+def _length(column: str) -> int:
+    column_type = ArticleRow.__table__.c[column].type
+    assert isinstance(column_type, String) and column_type.length is not None, column
+    return column_type.length
+
+
+MAX_URL = _length("canonical_url")
+CLIPPED_COLUMNS: dict[str, int] = {
+    name: _length(name)
+    for name in ("section", "language", "dateline_place", "dateline_outlet", "lastmod_raw")
+}
 # Keys of an exported record: the article record, crawl metadata, then the store's own.
 EXPORT_KEYS: tuple[str, ...] = (
     "id", *RECORD_KEYS, "fetched_url", "fetched_at", "lastmod",
@@ -57,8 +73,8 @@ def article_values(article: Article) -> dict[str, Any]:
         "fetched_url": article.fetched_url,
         "headline": article.headline,
         "subheadline": article.subheadline,
-        "section": article.section,
-        "language": article.language,
+        "section": _clip(article.section, "section"),
+        "language": _clip(article.language, "language"),
         "published_at": published.instant,
         "published_offset": published.offset_minutes,
         "published_on": published.local_date,
@@ -67,8 +83,8 @@ def article_values(article: Article) -> dict[str, Any]:
         "modified_offset": modified.offset_minutes,
         "modified_on": modified.local_date,
         "modified_at_raw": article.modified_at_raw,
-        "dateline_place": dateline.place if dateline else None,
-        "dateline_outlet": dateline.outlet if dateline else None,
+        "dateline_place": _clip(dateline.place, "dateline_place") if dateline else None,
+        "dateline_outlet": _clip(dateline.outlet, "dateline_outlet") if dateline else None,
         "dateline_text": dateline.text if dateline else None,
         "event_date": event.local_date,
         "photo_credit": article.photo_credit,
@@ -79,8 +95,22 @@ def article_values(article: Article) -> dict[str, Any]:
         "warnings": list(article.warnings),
         "sources": dict(article.sources),
         "lastmod": parse_instant(article.lastmod),
-        "lastmod_raw": article.lastmod,
+        "lastmod_raw": _clip(article.lastmod, "lastmod_raw"),
     }
+
+
+def _clip(value: str | None, column: str) -> str | None:
+    """A short text cut to its column's length (a junk value; real ones are far shorter)."""
+    limit = CLIPPED_COLUMNS[column]
+    return value[:limit] if value is not None and len(value) > limit else value
+
+
+def check_url_lengths(canonical_url: str, values: dict[str, Any]) -> None:
+    """Raise ValueError when a URL of the article is longer than its column holds: cut, it
+    would be another URL (and two cut alike, one article)."""
+    for url in (canonical_url, *(values[name] for name in URL_COLUMNS)):
+        if url is not None and len(url) > MAX_URL:
+            raise ValueError(f"a URL of {len(url)} characters (at most {MAX_URL} are stored)")
 
 
 def _iso(value: dt.datetime | dt.date | None) -> str | None:

@@ -40,7 +40,12 @@ from pipelines.db.models import (
     QuoteRow,
     Tag,
 )
-from pipelines.db.records import PARAGRAPH_SEPARATOR, article_values, load_records
+from pipelines.db.records import (
+    PARAGRAPH_SEPARATOR,
+    article_values,
+    check_url_lengths,
+    load_records,
+)
 from pipelines.db.types import UTC, UTCDateTime, When, parse_instant
 from pipelines.dedupe import (
     band_hashes,
@@ -186,7 +191,7 @@ class Prepared:
     @property
     def body(self) -> bytes:
         if self._body is None:
-            # `ArticleStore._prepare` has normalized the article, here or upstream.
+            # `ArticleStore.prepare_one` has normalized the article, here or upstream.
             self._body = body_bytes(self.article.paragraphs, normalized=True)
         return self._body
 
@@ -361,7 +366,7 @@ class ArticleStore:
         """The first half of `save`, without the database: each article normalized (unless
         `normalized`) with its row values and version hashes. A caller may run it while the
         previous batch commits (`StorePipeline`)."""
-        return [self._prepare(article, now, normalized) for article in articles]
+        return [self.prepare_one(article, now=now, normalized=normalized) for article in articles]
 
     def write(self, prepared: Sequence[Prepared], *, now: dt.datetime) -> WrittenBatch:
         """The second half of `save`: write a prepared batch in a new transaction and leave
@@ -380,16 +385,20 @@ class ArticleStore:
             session, results, connection.connection.dbapi_connection, connection.dialect
         )
 
-    def _prepare(self, article: Article, now: dt.datetime, normalized: bool) -> Prepared:
+    def prepare_one(self, article: Article, *, now: dt.datetime, normalized: bool) -> Prepared:
+        """`prepare` of one article. Raises ValueError when it has no URL, or one too long to
+        store."""
         if not normalized:
             normalize_article(article)
         if not article.url or not article.canonical_url:
             raise ValueError("an article needs a url to be stored")
         fetched_at = parse_instant(article.fetched_at)
+        values = article_values(article)
+        check_url_lengths(article.canonical_url, values)
         return Prepared(
             article=article,
             key=article.canonical_url,
-            values=article_values(article),
+            values=values,
             version=version_hash(article),
             quotes=quotes_hash(article),
             fetched_at=fetched_at,

@@ -37,6 +37,14 @@ from tests.factories import tppo_article
         ("Cafe\u0301 Pontianak", "Café Pontianak"),  # NFD -> NFC
         ("  baris satu\r\nbaris dua  ", "baris satu baris dua"),
         (12345, "12345"),
+        # Controls go (PostgreSQL refuses a NUL in any text), whitespace ones become a space.
+        ("Kapuas\x00 Hulu\x07", "Kapuas Hulu"),
+        ("warna \x1b[0m\x7f hijau", "warna [0m hijau"),
+        ("\x00\x08", None),
+        ("Café\x00 Pontianak", "Café Pontianak"),
+        # A lone surrogate (an escape cut from its pair) becomes U+FFFD; a pair, its character.
+        ("Banjir Sintang \ud83d", "Banjir Sintang \ufffd"),
+        ("\ud83d\ude00 Kapuas \udc00", "\U0001f600 Kapuas \ufffd"),
     ],
 )
 def test_normalize_text(raw: object, clean: str | None) -> None:
@@ -48,6 +56,11 @@ def test_normalize_paragraphs_like_normalize_text() -> None:
     article = normalize_article(tppo_article(paragraphs=list(raw)))
     assert article.paragraphs == [t for t in map(normalize_text, raw) if t]
     assert article.paragraphs == ["“Kami siap,” ujar Sukardi.", "Café", "Baris baru"]
+    # Controls and surrogates, in an ASCII body and in one with other non-ASCII characters.
+    for raw in (["Banjir \ud83d", "a\x00b \x07 c", "\x00"], ["“Banjir” \ud83d", "a\x00b – \x07 c"]):
+        article = normalize_article(tppo_article(paragraphs=list(raw)))
+        assert article.paragraphs == [t for t in map(normalize_text, raw) if t]
+        assert "".join(article.paragraphs).isprintable()
 
 
 def test_normalization_is_idempotent_and_keeps_hashes() -> None:
@@ -103,6 +116,11 @@ def _dirty_variants() -> list[tuple[str, Any]]:
         "bom": "\ufeffKapuas Hulu",
         "nfd": "Cafe\u0301 Kapuas",
         "whitespace only": " \u00a0 ",
+        "nul": "Kapuas\x00Hulu",
+        "bell": "Kapuas Hulu\x07",
+        "delete": "\x7fKapuas Hulu",
+        "lone surrogate": "Kapuas Hulu \ud83d",
+        "lone surrogate, non-ASCII": "Kapuas – Hulu \udc00",
     }
     variants: list[tuple[str, Any]] = []
     for label, text in texts.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import math
 import threading
@@ -22,10 +23,13 @@ from pipelines.db import store as db_store
 from pipelines.db.engine import dispose_all, get_engine
 from pipelines.db.models import Article as ArticleRow
 from pipelines.db.models import ArticlePerson, CrawlRun, QuoteRow
+from pipelines.db.queries import iter_export_records
+from pipelines.db.store import ArticleStore
 from pipelines.dedupe import NormalizePipeline
 from pipelines.store import StorePipeline
 from pipelines.validate import ValidatePipeline
 from spektroom_crawler import settings
+from spektroom_crawler.extensions import progress_counts
 from spektroom_crawler.record import Article
 from tests.factories import other_tppo_article, synthetic_article, tppo_article
 
@@ -168,6 +172,93 @@ def test_crash_mid_batch_leaves_database_consistent(
     chain.feed([synthetic_article(i) for i in range(4, 8)])
     chain.close()
     assert count(db_url, ArticleRow) == 8
+
+
+def test_control_characters_and_lone_surrogates_are_stored_clean(
+    db_url: str, make_crawler: MakeCrawler
+) -> None:
+    """A JSON-LD escape cut from its pair ("\\ud83d") and a "\\u0000" reach the record as a
+    lone surrogate and a NUL: no UTF-8 encoder takes the first, PostgreSQL refuses both. The
+    normalizer makes them storable, and the whole batch (here with four good articles) is kept.
+    """
+    dirty = synthetic_article(0)
+    dirty.headline = "Banjir Sintang \ud83d"
+    dirty.paragraphs = [*dirty.paragraphs, "Warga\x00 mengungsi \x07ke posko \udc00."]
+    dirty.tags = [*dirty.tags, "banjir\x00"]
+    dirty.authors = ["Budi\x00 Santoso \ud83d\ude00"]
+    dirty.warnings = ["\x1b[31mperingatan"]
+    dirty.related_urls = ["https://spektroom.co.id/berita-\ud800/"]
+    dirty.quotes[0].text = "Kami\x00 siap \ud83d"
+    chain = Chain(make_crawler(db_url, SPEKTROOM_STORE_BATCH_SIZE=5))
+    chain.feed([dirty, *(synthetic_article(i) for i in range(1, 5))])
+    chain.close()
+    assert chain.stat("spektroom/articles/stored") == 5
+    assert chain.stat("spektroom/store/lost_items") is None
+    with ArticleStore.open(db_url).sessionmaker() as session:
+        record = next(iter_export_records(session))
+    assert record["headline"] == "Banjir Sintang \ufffd"
+    assert record["paragraphs"][-1] == "Warga mengungsi ke posko \ufffd."
+    assert record["tags"][-1] == "banjir"
+    assert record["authors"] == ["Budi Santoso \U0001f600"]
+    assert record["warnings"] == ["[31mperingatan"]
+    assert record["related_urls"] == ["https://spektroom.co.id/berita-\ufffd/"]
+    assert record["quotes"][0]["text"] == "Kami siap \ufffd"
+    json.dumps(record, default=str, ensure_ascii=False).encode()  # every text is UTF-8 now
+
+
+def test_values_too_long_for_their_columns_on_both_backends(
+    db_url: str, make_crawler: MakeCrawler
+) -> None:
+    """PostgreSQL enforces VARCHAR lengths, which SQLite ignores: a junk section or language is
+    cut to fit instead of failing the batch there, and an article with a URL too long to store
+    (cut, it would be another URL) is dropped alone."""
+    long_text = synthetic_article(0)
+    long_text.section = "Daerah " * 60
+    long_text.language = "id-ID, en-US, ms-MY"
+    long_text.lastmod = "2025-11-29T10:00:00+07:00 " + "x" * 80
+    assert long_text.dateline is not None
+    long_text.dateline.place = "Kapuas Hulu " * 30
+    long_url = synthetic_article(1)
+    long_url.url = long_url.canonical_url = "https://spektroom.co.id/" + "a" * 2100 + "/"
+    chain = Chain(make_crawler(db_url, SPEKTROOM_STORE_BATCH_SIZE=3))
+    chain.feed([long_text, long_url, synthetic_article(2)])
+    chain.close()
+    assert chain.stat("spektroom/articles/stored") == 2
+    assert chain.stat("spektroom/dropped/unstorable") == 1
+    with ArticleStore.open(db_url).sessionmaker() as session:
+        record = next(iter_export_records(session))
+    assert record["section"] == ("Daerah " * 60).strip()[:255]
+    assert record["language"] == "id-ID, en-US, ms"
+    assert record["dateline"]["place"] == ("Kapuas Hulu " * 30).strip()[:255]
+    assert record["lastmod"] == long_text.lastmod[:64]  # the raw text, as the sitemap gave it
+
+
+def test_an_article_the_store_cannot_prepare_is_dropped_alone(
+    sqlite_url: str, make_crawler: MakeCrawler, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Without the validator, an article without a URL reaches the store: it is counted as
+    dropped and logged, and the rest of its batch is stored (raised, it took the batch)."""
+    crawler = make_crawler(
+        sqlite_url,
+        SPEKTROOM_STORE_BATCH_SIZE=3,
+        ITEM_PIPELINES={"pipelines.store.StorePipeline": 300},
+    )
+    pipeline = StorePipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    no_url = synthetic_article(1)
+    no_url.url = ""
+    with caplog.at_level(logging.ERROR, logger="pipelines.store"):
+        for item in (synthetic_article(0), no_url, synthetic_article(2)):
+            pipeline.process_item(item)
+        pipeline.close_spider()
+    assert count(sqlite_url, ArticleRow) == 2
+    assert crawler.stats is not None
+    stats = crawler.stats.get_stats()
+    assert stats["spektroom/dropped/unstorable"] == 1
+    assert stats["spektroom/articles/stored"] == 2
+    assert "spektroom/store/lost_items" not in stats
+    assert progress_counts(stats)["dropped"] == 1
+    assert "could not prepare the article at '' for storing" in caplog.text
 
 
 BIG = store_module.BACKGROUND_COMMIT_MIN  # the least batch committed in the background
