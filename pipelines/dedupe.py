@@ -123,14 +123,18 @@ def same_site(a: str, b: str) -> bool:
 
 def canonical_url_for(article: Article) -> str:
     """The URL an article is stored under: its declared canonical URL when on the same host
-    as the page, else the page URL, in canonical form (see `canonicalize_url`)."""
+    as the page and well-formed, else the page URL, in canonical form (see `canonicalize_url`).
+    Raises ValueError only for a malformed page URL."""
     declared = (article.canonical_url or "").strip()
     if declared == article.url:  # the common case: no join or host comparison needed
         return canonicalize_url(declared)
     if declared:
-        declared = urljoin(article.url, declared)
-        if same_site(declared, article.url):
-            return canonicalize_url(declared)
+        try:
+            declared = urljoin(article.url, clean_chars(declared))
+            if same_site(declared, article.url):
+                return canonicalize_url(declared)
+        except ValueError:  # "http://[bad": not a URL; the page URL stands
+            pass
     return canonicalize_url(article.url)
 
 

@@ -79,6 +79,16 @@ def test_declared_canonical_used_only_on_same_host() -> None:
     assert not same_site("not a url", "https://spektroom.co.id/")
 
 
+def test_a_malformed_or_dirty_declared_canonical() -> None:
+    """A declared canonical URL that is no URL leaves the page URL (it raised, and the item
+    was lost); a NUL in one (PostgreSQL refuses it in any text) is dropped."""
+    page = "https://spektroom.co.id/berita/"
+    malformed = tppo_article(url=page, canonical_url="http://[bad/berita-asli/")
+    assert canonical_url_for(malformed) == page
+    dirty = tppo_article(url=page, canonical_url="/berita-\x00asli/")
+    assert canonical_url_for(dirty) == "https://spektroom.co.id/berita-asli/"
+
+
 @pytest.mark.parametrize(
     "url",
     [
