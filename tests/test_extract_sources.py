@@ -50,6 +50,12 @@ def page_of(html: str, url: str = URL) -> Page:
         ('{"@type": "Article"};', {"@type": "Article"}),
         ("{broken", None),
         ("", None),
+        # An escape cut from its pair: U+FFFD. A pair split over two escapes is one character
+        # already (the decoder joins it); a NUL or other control, escaped or not, goes.
+        ('{"headline": "Banjir \\ud83d"}', {"headline": "Banjir \ufffd"}),
+        ('{"headline": "Banjir \\ud83d\\ude00"}', {"headline": "Banjir \U0001f600"}),
+        ('{"a\\u0000": ["x\\u0000y", "b\x07", 1, null]}', {"a": ["xy", "b", 1, None]}),
+        ('{"headline": "a\\\\ud83d"}', {"headline": "a\\ud83d"}),  # an escaped backslash
     ],
 )
 def test_load_json(raw: str, expected: Any) -> None:
@@ -140,6 +146,13 @@ def test_absolute_urls() -> None:
     assert page.absolute("https://cdn.example/x.jpg") == "https://cdn.example/x.jpg"
     assert page.absolute("data:image/png;base64,xx") is None
     assert page.absolute("") is None and page.absolute(None) is None
+    # As a browser reads an href: tabs and newlines (a wrapped attribute) and controls go.
+    assert page.absolute("https://spektroom.co.id/2025/\n  11/a/") == (
+        "https://spektroom.co.id/2025/  11/a/"
+    )
+    assert page.absolute("\t/posy\x1bandu-\r\nremaja/ ") == (
+        "https://spektroom.co.id/posyandu-remaja/"
+    )
 
 
 # ------------------------------------------------------------------------------ related

@@ -71,6 +71,7 @@ SIMPLE_URL_RE = re.compile(
     r"(https?)://([A-Za-z0-9.-]+(?::[0-9]+)?)((?:/[\x21\x22\x24-\x3e\x40-\x7e]*)?)"
 )
 SPLIT_CACHE_SIZE = 2048
+HREF_DROPPED = str.maketrans("", "", "\t\n\r")
 # Template family markers in priority order: (family, class token, required tag or None).
 FAMILY_MARKERS: tuple[tuple[str, str, str | None], ...] = (
     ("amp", "amp-wp-article", None),
@@ -181,6 +182,10 @@ class Page:
         if not href:
             return None
         href = href.strip()
+        if not href.isprintable():  # a C-speed test; most hrefs are printable ASCII
+            # As a browser reads an href: tabs and newlines dropped (an href wrapped in the
+            # source), and with them the other controls the page bytes may carry.
+            href = clean_chars(href.translate(HREF_DROPPED))
         if href.startswith(("https://", "http://")):
             return href  # already absolute: skip urljoin, the common case
         if not href or href.startswith(("data:", "javascript:")):
