@@ -105,15 +105,13 @@ def parse_document(data: bytes | str) -> etree._Element | None:
             if body.isascii() or _is_utf8(body):
                 # isspace: what `not body.strip()` says, without copying the page
                 return None if not body or body.isspace() else _parse(body, _parser("utf-8"))
-        data = decode_html(data)
+        data = decode_html(data)  # no decoder of ours leaves a surrogate
+    elif not data.isascii() and SURROGATES_RE.search(data) is not None:
+        # Text decoded by the caller with errors="surrogateescape": libxml2 would end the text
+        # at the first lone surrogate. As U+FFFD, as a browser shows the bytes behind it.
+        data = clean_chars(data)
     text = XML_DECL_RE.sub("", data, count=1)
-    if not text.strip():
-        return None
-    if not text.isascii() and SURROGATES_RE.search(text) is not None:
-        # libxml2 would end the text at the first lone surrogate (text decoded with
-        # errors="surrogateescape"): as U+FFFD, as a browser shows the bytes behind it.
-        text = clean_chars(text)
-    return _parse(text, _parser(None))
+    return _parse(text, _parser(None)) if text.strip() else None
 
 
 def _is_utf8(data: bytes) -> bool:

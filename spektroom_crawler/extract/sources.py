@@ -93,9 +93,6 @@ COLLECTION_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage",
 JSON_DECODER = json.JSONDecoder(strict=False)
 # Some CMSs emit JSON-LD wrapped in HTML comments or with a trailing semicolon.
 JSONLD_JUNK_RE = re.compile(r"^\s*(?:<!--)?|(?:-->)?\s*;?\s*$")
-# JSON-LD that may decode to a string `clean_chars` changes: a control character as it is (the
-# decoder is not strict) or escaped, or an escaped surrogate ("\ud83d" cut from its pair).
-UNCLEAN_JSON_RE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]|\\u(?:00[01]|007f|d[89a-f])", re.I)
 
 
 @dataclass(slots=True)
@@ -308,25 +305,18 @@ def detect_family(page: Page) -> str:
 
 
 def _load_json(raw: str) -> Any:
+    """Decoded JSON-LD, None when unreadable. Its strings may hold what `clean_chars` removes
+    (a "\\u0000" escape, one cut from its surrogate pair): every value reaches the record
+    through `norm_space` or `Page.absolute`, which clean it, and a scan of the raw text here
+    cost more (~100k instructions a page, a regex with no literal to skip ahead by)."""
     try:
-        data = JSON_DECODER.decode(raw)
+        return JSON_DECODER.decode(raw)
     except ValueError:
-        try:
-            data = JSON_DECODER.decode(JSONLD_JUNK_RE.sub("", raw))
-        except ValueError:
-            return None  # unreadable JSON-LD is ignored; other sources still apply
-    return _clean_json(data) if UNCLEAN_JSON_RE.search(raw) else data
-
-
-def _clean_json(data: Any) -> Any:
-    """Decoded JSON with `clean_chars` applied to every string in it, keys too."""
-    if isinstance(data, str):
-        return clean_chars(data)
-    if isinstance(data, list):
-        return [_clean_json(item) for item in data]
-    if isinstance(data, dict):
-        return {clean_chars(key): _clean_json(value) for key, value in data.items()}
-    return data
+        pass
+    try:
+        return JSON_DECODER.decode(JSONLD_JUNK_RE.sub("", raw))
+    except ValueError:
+        return None  # unreadable JSON-LD is ignored; other sources still apply
 
 
 def _flatten(data: Any) -> Iterator[dict[str, Any]]:
