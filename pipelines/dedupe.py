@@ -32,7 +32,7 @@ import numpy as np
 from scrapy.crawler import Crawler
 
 from pipelines.jsontext import dumps_unicode
-from spektroom_crawler.chars import clean_chars, collapse_space
+from spektroom_crawler.chars import UNCLEAN_CHARS_RE, clean_chars, collapse_space
 from spektroom_crawler.record import Article, Dateline, Quote
 from spektroom_crawler.urls import canonicalize_url
 
@@ -88,7 +88,10 @@ def _normalize_paragraphs(paragraphs: Sequence[str | None]) -> list[str]:
     texts = [p if isinstance(p, str) else str(p) for p in paragraphs if p is not None]
     joined = "".join(texts)
     if not joined.isascii():
-        texts = [clean_chars(t) for t in texts]
+        if UNCLEAN_CHARS_RE.search(joined):
+            # Before the NFC check, as in normalize_text: "e\x00\u0301" is NFC, "e\u0301" not.
+            texts = [clean_chars(t) for t in texts]
+            joined = "".join(texts)
         if not unicodedata.is_normalized("NFC", joined):
             texts = [unicodedata.normalize("NFC", t) for t in texts]
         if any(ch in joined for ch in INVISIBLES):

@@ -57,7 +57,10 @@ def test_normalize_paragraphs_like_normalize_text() -> None:
     assert article.paragraphs == [t for t in map(normalize_text, raw) if t]
     assert article.paragraphs == ["“Kami siap,” ujar Sukardi.", "Café", "Baris baru"]
     # Controls and surrogates, in an ASCII body and in one with other non-ASCII characters.
-    for raw in (["Banjir \ud83d", "a\x00b \x07 c", "\x00"], ["“Banjir” \ud83d", "a\x00b – \x07 c"]):
+    for raw in (
+        ["Banjir \ud83d", "a\x00b \x07 c", "\x00"],
+        ["“Banjir” \ud83d", "a\x00b – \x07 c", "Cafe\x00\u0301"],
+    ):
         article = normalize_article(tppo_article(paragraphs=list(raw)))
         assert article.paragraphs == [t for t in map(normalize_text, raw) if t]
         assert "".join(article.paragraphs).isprintable()
@@ -121,6 +124,7 @@ def _dirty_variants() -> list[tuple[str, Any]]:
         "delete": "\x7fKapuas Hulu",
         "lone surrogate": "Kapuas Hulu \ud83d",
         "lone surrogate, non-ASCII": "Kapuas – Hulu \udc00",
+        "nul before a combining mark": "Cafe\x00\u0301 Kapuas",
     }
     variants: list[tuple[str, Any]] = []
     for label, text in texts.items():
