@@ -364,8 +364,9 @@ class ArticleStore:
         self, articles: Sequence[Article], *, now: dt.datetime, normalized: bool = False
     ) -> list[Prepared]:
         """The first half of `save`, without the database: each article normalized (unless
-        `normalized`) with its row values and version hashes. A caller may run it while the
-        previous batch commits (`StorePipeline`)."""
+        `normalized`) with its row values and version hashes. `StorePipeline` calls
+        `prepare_one` article by article instead, while the previous batch commits, so that
+        one article it cannot prepare is dropped alone."""
         return [self.prepare_one(article, now=now, normalized=normalized) for article in articles]
 
     def write(self, prepared: Sequence[Prepared], *, now: dt.datetime) -> WrittenBatch:
