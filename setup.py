@@ -1,4 +1,9 @@
-"""Optional compiled build of the extractor (everything else is in pyproject.toml).
+"""The extractor's C parts (everything else is in pyproject.toml).
+
+Every install builds `spektroom_crawler/extract/_index.pyx` with Cython against the installed
+lxml: the page index in one C walk over libxml2's tree (see its docstring). It is optional: when
+Cython, lxml's headers or a C compiler are missing, or the running lxml is not the one it was
+built for, the extractor uses the same index in pure Python.
 
     pip install mypy && SPEKTROOM_COMPILE=1 pip install --no-build-isolation .
 
@@ -31,12 +36,37 @@ COMPILED_MODULES = [
 ]
 
 
-def ext_modules() -> list[object]:
-    if os.environ.get("SPEKTROOM_COMPILE", "").strip() not in ("1", "true", "yes"):
+INDEX_EXTENSION = "spektroom_crawler/extract/_index.pyx"
+
+
+def index_extension() -> list[object]:
+    """The Cython page index, built against the lxml of the build environment (whose version it
+    records), or nothing when Cython or lxml is not there to build it."""
+    try:
+        import lxml
+        from Cython.Build import cythonize
+        from lxml import etree
+    except ImportError:
         return []
+    from setuptools import Extension
+
+    extension = Extension(
+        "spektroom_crawler.extract._index",
+        [INDEX_EXTENSION],
+        include_dirs=lxml.get_include(),
+        define_macros=[("SPEKTROOM_LXML_VERSION", f'"{etree.__version__}"')],
+        optional=True,  # a failed compile leaves the pure-Python index, not a failed install
+    )
+    return list(cythonize([extension], quiet=True))
+
+
+def ext_modules() -> list[object]:
+    extensions = index_extension()
+    if os.environ.get("SPEKTROOM_COMPILE", "").strip() not in ("1", "true", "yes"):
+        return extensions
     from mypyc.build import mypycify  # needs mypy in the build environment (see above)
 
-    return list(mypycify(COMPILED_MODULES, opt_level="3"))
+    return extensions + list(mypycify(COMPILED_MODULES, opt_level="3"))
 
 
 if __name__ == "__main__":  # setuptools runs this file as __main__; tests import the list

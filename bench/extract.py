@@ -41,6 +41,7 @@ import lxml.html  # noqa: E402
 import spektroom_crawler.extract as extract_package  # noqa: E402
 from spektroom_crawler.extract import article as article_module  # noqa: E402
 from spektroom_crawler.extract import extract_article  # noqa: E402
+from spektroom_crawler.extract import sources as sources_module  # noqa: E402
 
 PAGES = ROOT / "fixtures" / "pages"
 SITE = ROOT / "fixtures" / "site"
@@ -78,9 +79,11 @@ def build_description() -> str:
                if m.__name__.startswith("spektroom_crawler.") and getattr(m, "__file__", None)]
     compiled = [m for m in modules
                 if any(str(m.__file__).endswith(s) for s in EXTENSION_SUFFIXES)]
+    compiled = [m for m in compiled if not m.__name__.endswith("._index")]
     kind = f"compiled with mypyc ({len(compiled)} of {len(modules)} modules)" if compiled else (
         "pure Python")
-    return f"{kind}, from {Path(str(extract_package.__file__)).parent.parent}"
+    index = "C page index" if sources_module.INDEX_TREE is not None else "pure-Python page index"
+    return f"{kind}, {index}, from {Path(str(extract_package.__file__)).parent.parent}"
 
 
 def timed(fn: Callable[[], object]) -> float:

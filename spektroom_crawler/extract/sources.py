@@ -19,6 +19,31 @@ from lxml import etree
 from spektroom_crawler.chars import clean_chars
 from spektroom_crawler.extract.document import norm_space
 
+IndexTree = Callable[
+    [etree._Element, tuple[str, ...], dict[str, list[etree._Element]],
+     dict[str, list[etree._Element]], dict[str, tuple[str, ...]], Callable[[str], tuple[str, ...]],
+     list[etree._Element], dict[str, list[str]]],
+    None,
+]
+
+
+def _load_index_tree() -> IndexTree | None:
+    """The C page index (extract/_index.pyx) when it was built for the running lxml, else None.
+
+    It reads libxml2's structures directly: under another lxml than the one it was compiled
+    against, the pure-Python index is the safe choice.
+    """
+    try:
+        from spektroom_crawler.extract import _index
+    except Exception:  # not built (no compiler, no Cython), or refused by this lxml's types
+        return None
+    if etree.__version__ != _index.BUILT_FOR_LXML:
+        return None
+    return _index.index_tree
+
+
+INDEX_TREE: IndexTree | None = _load_index_tree()
+
 T = TypeVar("T")
 Source = tuple[str, Callable[["Page"], T | None]]
 
@@ -232,21 +257,18 @@ def node_types(node: dict[str, Any]) -> set[str]:
 def build_page(root: etree._Element, url: str) -> Page:
     """Index the document in one pass, then collect meta tags, JSON-LD and the template family."""
     page = Page(root=root, url=url, base_url=url, family="fallback")
-    by_tag = page.by_tag
-    # lxml filters by tag name in C: only the few elements the extractors read get a Python proxy.
-    for el in root.iter(*INDEXED_TAGS):
-        by_tag.setdefault(el.tag, []).append(el)
-    _index_classes(root, page.by_class)
+    if INDEX_TREE is not None:  # rel links and metas in the same walk
+        page._rel_links = []
+        INDEX_TREE(root, INDEXED_TAGS, page.by_tag, page.by_class, _TOKEN_CACHE, _known_tokens,
+                   page._rel_links, page.metas)
+    else:
+        index_tree(root, page.by_tag, page.by_class)
+        index_metas(page)
     page.family = detect_family(page)
     for el in page.tag("base"):
         if el.get("href"):
             page.base_url = page.absolute(el.get("href")) or url
             break
-    for el in page.tag("meta"):
-        key = el.get("property") or el.get("name") or el.get("itemprop")
-        content = el.get("content")
-        if key and content is not None:
-            page.metas.setdefault(key.strip().lower(), []).append(content)
     for el in page.tag("script"):
         if (el.get("type") or "").strip().lower() != "application/ld+json" or not el.text:
             continue
@@ -260,6 +282,27 @@ def build_page(root: etree._Element, url: str) -> Page:
             page.article_ld = node
             break
     return page
+
+
+def index_tree(
+    root: etree._Element,
+    by_tag: dict[str, list[etree._Element]],
+    by_class: dict[str, list[etree._Element]],
+) -> None:
+    """The page index in pure Python: what INDEX_TREE builds in one C walk."""
+    # lxml filters by tag name in C: only the few elements the extractors read get a Python proxy.
+    for el in root.iter(*INDEXED_TAGS):
+        by_tag.setdefault(el.tag, []).append(el)
+    _index_classes(root, by_class)
+
+
+def index_metas(page: Page) -> None:
+    """Meta contents by name (property, name or itemprop; lower-cased), in document order."""
+    for el in page.tag("meta"):
+        key = el.get("property") or el.get("name") or el.get("itemprop")
+        content = el.get("content")
+        if key and content is not None:
+            page.metas.setdefault(key.strip().lower(), []).append(content)
 
 
 def _index_classes(root: etree._Element, by_class: dict[str, list[etree._Element]]) -> None:
