@@ -1,17 +1,19 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
 """The page index of `sources.build_page` in one C walk over libxml2's tree (optional).
 
-`sources.build_page` indexes every page twice over in Python: elements of the tags the field
-extractors read (`root.iter(*INDEXED_TAGS)`) and elements by known class token (an XPath that
-returns every class attribute as a string that knows its element). The XPath result alone costs
-~0.2 us per class attribute (a str, a smart-string object and a proxy for its element), and only
-~7% of class attributes on real pages hold a known token. This walk reads names and class values
-in place and makes an element proxy only for what is indexed: the same lists, in the same order,
-with the same element objects (lxml's `elementFactory` returns the proxy an element already has).
+In pure Python, `sources.build_page` walks every page twice and reads each element it keeps
+through lxml: elements of the tags the field extractors read (`root.iter(*INDEXED_TAGS)`), then
+elements by known class token (an XPath that returns every class attribute as a string that
+knows its element), then the meta contents (`get` per attribute); `Page.rel_links` is a third
+walk. The class XPath alone costs ~0.2 us per class attribute (a str, a smart-string object and
+a proxy for its element), and only ~7% of class attributes hold a known token. This walk reads
+names and attribute values in place and makes an element proxy only for what is indexed: the
+same lists, in the same order, with the same element objects (lxml's `elementFactory` returns
+the proxy an element already has).
 
 It is built against the lxml it finds at build time and used only under that same lxml version
 (`BUILT_FOR_LXML`); everywhere else `sources.py` keeps the pure-Python index, which
-tests/test_index_speedup.py compares with this one on every fixture and mirror page.
+tests/test_index_speedup.py compares with this one on fixture, mirror and mangled pages.
 """
 
 from cpython.unicode cimport PyUnicode_DecodeUTF8
@@ -36,7 +38,8 @@ cdef extern from *:
     const char* SPEKTROOM_LXML_VERSION
 
 BUILT_FOR_LXML = SPEKTROOM_LXML_VERSION.decode("ascii")
-DEF MAX_TAGS = 32
+cdef enum:
+    MAX_TAGS = 32
 
 
 cdef inline bint _is_indexed(const char* name, const char** tags, int count):

@@ -255,7 +255,8 @@ def node_types(node: dict[str, Any]) -> set[str]:
 
 
 def build_page(root: etree._Element, url: str) -> Page:
-    """Index the document in one pass, then collect meta tags, JSON-LD and the template family."""
+    """Index the document (tags, class tokens, metas; one C walk when INDEX_TREE is built),
+    then collect JSON-LD and the template family."""
     page = Page(root=root, url=url, base_url=url, family="fallback")
     if INDEX_TREE is not None:  # rel links and metas in the same walk
         page._rel_links = []
