@@ -151,3 +151,37 @@ def test_text_content(html: str, expected: str) -> None:
     assert root is not None
     p = root.find(".//p")
     assert p is not None and text_content(p) == expected
+
+
+# Comments and processing instructions where the extractors walk children and siblings: their
+# tag is a function, not a str (the compiled build raised on them before `is_element`).
+NODES_PAGE = b"""<html><head><title>Kasus Banjir Agam - Spektroom</title></head><body>
+<article><h1>Bupati Agam Tinjau Lokasi Banjir</h1><!-- byline --><?php the_author(); ?>
+<div class="byline"><!-- date -->Sabtu, 29 November 2025 - 19:45 WIB<?pi x?></div>
+<!-- hero --><div><img src="/img/banjir.jpg" alt=""></div>
+<p>AGAM, Spektroom &#8211; Bupati <!-- nama -->Agam<?pi y?> meninjau lokasi banjir, Rabu
+(26/11/2025).<br><!-- c -->Warga diungsikan.</p>
+<p>\xe2\x80\x9cKami siap membantu,\xe2\x80\x9d ujar Sukardi.</p>
+</article></body></html>"""
+
+
+def test_comments_and_processing_instructions_are_not_elements() -> None:
+    from spektroom_crawler import extract_article
+
+    root = parse_html(NODES_PAGE.decode("utf-8"))
+    assert root is not None
+    p = root.find(".//p")
+    assert p is not None
+    assert element_text(p) == (
+        "AGAM, Spektroom – Bupati Agam meninjau lokasi banjir, Rabu (26/11/2025)."
+        "\nWarga diungsikan."
+    )
+    article = extract_article(NODES_PAGE, "https://spektroom.co.id/banjir-agam/")
+    assert article.headline == "Bupati Agam Tinjau Lokasi Banjir"
+    assert article.published_at == "2025-11-29T19:45:00+07:00"
+    assert article.sources["published_at"] == "text"  # the text after the headline
+    assert article.image_url == "https://spektroom.co.id/img/banjir.jpg"
+    assert article.sources["image_url"] == "html:img-after-h1"
+    assert article.event_date == "2025-11-26"
+    assert article.paragraphs[0].startswith("AGAM, Spektroom – Bupati Agam meninjau")
+    assert [(q.text, q.speaker) for q in article.quotes] == [("Kami siap membantu", "Sukardi")]

@@ -288,7 +288,7 @@ def plausible(value: datetime | date, *, now: datetime) -> bool:
     return EARLIEST <= value <= _wib_today(now) + CLOCK_SKEW
 
 
-def find_event_date(text: str, *, reference: date | None) -> date | None:
+def find_event_date(text: object, *, reference: date | None) -> date | None:
     """The first day/date expression of a lead paragraph: "Rabu (26/11/2025)" -> 2025-11-26.
 
     Day-named dates ("Rabu (26/11/2025)", "pada Senin, 24 November 2025", "Minggu (23/11)") and
@@ -296,9 +296,10 @@ def find_event_date(text: str, *, reference: date | None) -> date | None:
     when there is none does the first bare full date ("26 November 2025") count, because a bare
     date early in a lead is often a reference ("sejak 1 Januari 2024"), not the event. A yearless
     "Minggu (23/11)" takes the latest such date not after ``reference`` (the publication date)
-    and gives None without one. A bare "(1/2)" or "Nomor 3/11/2025" is not a date.
+    and gives None without one. A bare "(1/2)" or "Nomor 3/11/2025" is not a date. Anything
+    but a str gives None (typed `object`: the compiled build checks argument types).
     """
-    if not text or not isinstance(text, str):
+    if not isinstance(text, str) or not text:
         return None
     s = _straight_apostrophes(text.lower())
     ref = _wib_today(_aware(reference)) if isinstance(reference, datetime) else reference

@@ -11,6 +11,7 @@ import codecs
 import functools
 import re
 import threading
+from typing import Any
 
 from lxml import etree
 
@@ -184,6 +185,14 @@ def element_text(el: etree._Element) -> str:
     return "".join(parts)
 
 
+def is_element(node: Any) -> bool:
+    """Whether a child or sibling is an element, not a comment, processing instruction or entity
+    (whose tag is a function). Takes Any: lxml's stubs type every node's tag as str, and the
+    compiled build checks a read of a str-typed attribute, so `node.tag` on a comment typed as
+    an element would raise there."""
+    return isinstance(node.tag, str)
+
+
 SKIP_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
 
 
@@ -191,8 +200,8 @@ def _walk(el: etree._Element, parts: list[str]) -> None:
     if el.text:
         parts.append(el.text.replace("\n", " "))
     for child in el:
-        tag = child.tag
-        if isinstance(tag, str):
+        if is_element(child):
+            tag = child.tag
             if tag == "br":
                 parts.append("\n")
             elif tag not in SKIP_TEXT_TAGS:
