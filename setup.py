@@ -1,38 +1,34 @@
-"""The extractor's C parts (everything else is in pyproject.toml).
+"""The extractor's C parts (everything else is in pyproject.toml). Every install builds both;
+each is optional, so a machine without a C compiler still gets a working (slower) install.
 
-Every install builds `spektroom_crawler/extract/_index.pyx` with Cython against the installed
-lxml: the page index in one C walk over libxml2's tree (see its docstring). It is optional: when
-Cython, lxml's headers or a C compiler are missing, or the running lxml is not the one it was
-built for, the extractor uses the same index in pure Python.
+- `spektroom_crawler/extract/_index.pyx` (Cython), against the installed lxml: the page index in
+  one C walk over libxml2's tree (see its docstring). When it is not built, or the running lxml
+  is not the one it was built for, the extractor uses the same index in pure Python.
+- The extractor's modules (`spektroom_crawler/_build.py`, `COMPILED`), compiled with mypyc: the
+  same typed sources turned into C extensions, the way black and mypy ship. Records are identical
+  (tests/test_compiled_build.py compares them on every fixture and mirror page); extraction is
+  ~10% faster. `_compiled.json` records what was compiled from which source, and the package
+  runs the sources instead whenever one of them changed since (`_build.select_build`), so an
+  edited file never hides behind a stale compiled module in an editable install.
 
-    pip install mypy && SPEKTROOM_COMPILE=1 pip install --no-build-isolation .
-
-compiles the extraction modules with mypyc (the same typed sources, turned into C extensions;
-the way black and mypy ship). Records are identical to the pure-Python ones (a test builds
-both and compares them on every fixture and mirror page); extraction is ~15-25% faster.
-A plain `pip install` or `pip install -e .` stays pure Python, so an edited source file never
-hides behind a stale compiled module.
+SPEKTROOM_COMPILE=0 skips mypyc (the C page index is still built).
 """
 
 from __future__ import annotations
 
+import json
 import os
+import runpy
+from pathlib import Path
 
 from setuptools import setup
 
-# Leaf modules of the extractor. extract/article.py stays Python: it is the glue whose module
-# globals bench/extract.py wraps with per-stage timers.
+ROOT = Path(__file__).resolve().parent
+# Stdlib only, so it loads before the package's dependencies are installed.
+BUILD = runpy.run_path(str(ROOT / "spektroom_crawler" / "_build.py"), run_name="setup_build")
 COMPILED_MODULES = [
-    "spektroom_crawler/chars.py",
-    "spektroom_crawler/record.py",
-    "spektroom_crawler/urls.py",
-    *(
-        f"spektroom_crawler/extract/{name}.py"
-        for name in (
-            "body", "dateline", "dates", "document", "headline", "media", "pagekind", "people",
-            "quotes", "related", "sources", "taxonomy", "timestamps",
-        )
-    ),
+    str(BUILD["source_path"](module, Path("spektroom_crawler")))
+    for module in BUILD["COMPILED"]
 ]
 
 
@@ -60,13 +56,34 @@ def index_extension() -> list[object]:
     return list(cythonize([extension], quiet=True))
 
 
-def ext_modules() -> list[object]:
-    extensions = index_extension()
-    if os.environ.get("SPEKTROOM_COMPILE", "").strip() not in ("1", "true", "yes"):
-        return extensions
-    from mypyc.build import mypycify  # needs mypy in the build environment (see above)
+def compiled_extensions() -> list[object]:
+    """The mypyc group of the extractor's modules, and the manifest of the sources it compiles;
+    nothing when mypyc is not in the build environment or SPEKTROOM_COMPILE=0."""
+    # A build starts from nothing: without a manifest no compiled module is used (_build.py),
+    # and an extension left by an earlier build must not pass for this one's if its compile fails.
+    manifest: Path = BUILD["MANIFEST"]
+    manifest.unlink(missing_ok=True)
+    group_lib = BUILD["GROUP"] + "__mypyc"
+    for module in [*BUILD["COMPILED"], group_lib]:
+        stale = BUILD["extension_path"](module)
+        if stale is not None:
+            stale.unlink()
+    if os.environ.get("SPEKTROOM_COMPILE", "").strip() in ("0", "false", "no"):
+        return []
+    try:
+        from mypyc.build import mypycify
+    except ImportError:
+        return []
+    extensions = list(mypycify(COMPILED_MODULES, opt_level="3", group_name=BUILD["GROUP"]))
+    for extension in extensions:
+        extension.optional = True  # a failed compile leaves the sources (the manifest says so)
+    sources = {"sources": BUILD["source_digests"](ROOT / "spektroom_crawler")}
+    manifest.write_text(json.dumps(sources, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return extensions
 
-    return extensions + list(mypycify(COMPILED_MODULES, opt_level="3"))
+
+def ext_modules() -> list[object]:
+    return index_extension() + compiled_extensions()
 
 
 if __name__ == "__main__":  # setuptools runs this file as __main__; tests import the list

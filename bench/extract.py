@@ -26,18 +26,18 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-try:  # the installed build: editable, plain, or compiled (SPEKTROOM_COMPILE=1, see setup.py)
-    import spektroom_crawler  # noqa: F401
+try:  # the installed build (compiled with mypyc unless built without it, see setup.py)
+    import spektroom_crawler
 except ImportError:  # a bare checkout
     sys.path.insert(0, str(ROOT))
 
 import lxml.html  # noqa: E402
 
+import spektroom_crawler  # noqa: E402
 import spektroom_crawler.extract as extract_package  # noqa: E402
 from spektroom_crawler.extract import article as article_module  # noqa: E402
 from spektroom_crawler.extract import extract_article  # noqa: E402
@@ -74,16 +74,10 @@ REST = "(glue, record, timers)"
 
 
 def build_description() -> str:
-    """Which build of the extractor runs: how many of its modules are compiled, and where."""
-    modules = [m for m in sys.modules.values()
-               if m.__name__.startswith("spektroom_crawler.") and getattr(m, "__file__", None)]
-    compiled = [m for m in modules
-                if any(str(m.__file__).endswith(s) for s in EXTENSION_SUFFIXES)]
-    compiled = [m for m in compiled if not m.__name__.endswith("._index")]
-    kind = f"compiled with mypyc ({len(compiled)} of {len(modules)} modules)" if compiled else (
-        "pure Python")
+    """Which build of the extractor runs (mypyc-compiled or its sources, and why), and where."""
     index = "C page index" if sources_module.INDEX_TREE is not None else "pure-Python page index"
-    return f"{kind}, {index}, from {Path(str(extract_package.__file__)).parent.parent}"
+    where = Path(str(extract_package.__file__)).parent.parent
+    return f"{spektroom_crawler.BUILD.describe()}, {index}, from {where}"
 
 
 def timed(fn: Callable[[], object]) -> float:
