@@ -154,7 +154,7 @@ def test_text_content(html: str, expected: str) -> None:
 
 
 # Comments and processing instructions where the extractors walk children and siblings: their
-# tag is a function, not a str (the compiled build raised on them before `is_element`).
+# tag is a function, not a str (the compiled build raised on them before `element_tag`).
 NODES_PAGE = b"""<html><head><title>Kasus Banjir Agam - Spektroom</title></head><body>
 <article><h1>Bupati Agam Tinjau Lokasi Banjir</h1><!-- byline --><?php the_author(); ?>
 <div class="byline"><!-- date -->Sabtu, 29 November 2025 - 19:45 WIB<?pi x?></div>

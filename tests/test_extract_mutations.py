@@ -25,7 +25,7 @@ SNIPPETS = (
     b"\xe2\x80\x9c", b"\xe2\x80\x9d", b"&#", b"&#0;", b"&#x1b;", b"(26/11", b"Jum'at",
     b" ujar ", b", kata ", b"Reporter:", b"Editor :", b"Foto:", b"//", b"{", b"]",
     b'<script type="application/ld+json">', b"</script>",
-    # whole comments and processing instructions: nodes whose tag is no str (see is_element)
+    # whole comments and processing instructions: nodes whose tag is no str (see element_tag)
     b"<!-- x -->", b"<?php the_author(); ?>", b"<![CDATA[x]]>",
 )
 

@@ -128,7 +128,7 @@ def _parse(data: bytes | str, parser: etree.HTMLParser) -> etree._Element | None
         root = etree.fromstring(data, parser)
     except (etree.XMLSyntaxError, ValueError):
         return None
-    return root if root is not None and isinstance(root.tag, str) else None
+    return root if root is not None and element_tag(root) is not None else None
 
 
 def parse_html(text: str) -> etree._Element | None:
@@ -185,12 +185,13 @@ def element_text(el: etree._Element) -> str:
     return "".join(parts)
 
 
-def is_element(node: Any) -> bool:
-    """Whether a child or sibling is an element, not a comment, processing instruction or entity
+def element_tag(node: Any) -> str | None:
+    """A node's tag when it is an element; None for a comment, processing instruction or entity
     (whose tag is a function). Takes Any: lxml's stubs type every node's tag as str, and the
     compiled build checks a read of a str-typed attribute, so `node.tag` on a comment typed as
     an element would raise there."""
-    return isinstance(node.tag, str)
+    tag = node.tag
+    return tag if isinstance(tag, str) else None
 
 
 SKIP_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
@@ -200,8 +201,8 @@ def _walk(el: etree._Element, parts: list[str]) -> None:
     if el.text:
         parts.append(el.text.replace("\n", " "))
     for child in el:
-        if is_element(child):
-            tag = child.tag
+        tag = element_tag(child)
+        if tag is not None:
             if tag == "br":
                 parts.append("\n")
             elif tag not in SKIP_TEXT_TAGS:

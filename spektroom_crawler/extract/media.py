@@ -7,7 +7,7 @@ from typing import Any
 
 from lxml import etree
 
-from spektroom_crawler.extract.document import is_element, norm_space, text_content
+from spektroom_crawler.extract.document import element_tag, norm_space, text_content
 from spektroom_crawler.extract.sources import Page, Source, first_valid
 
 # Featured image boxes of the known templates (class tokens, priority order).
@@ -147,7 +147,7 @@ def image_after_headline(page: Page) -> str | None:
     node: etree._Element | None = page.headline_el
     while node is not None:
         for sibling in node.itersiblings():
-            if not is_element(sibling):
+            if element_tag(sibling) is None:
                 continue
             for img in sibling.iter(*IMG_TAGS):
                 url = page.absolute(img.get("src"))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from spektroom_crawler.extract.dates import parse_date, plausible
-from spektroom_crawler.extract.document import is_element, norm_space, text_content
+from spektroom_crawler.extract.document import element_tag, norm_space, text_content
 from spektroom_crawler.extract.sources import Page, ld_text
 
 When = dt.datetime | dt.date
@@ -136,7 +136,7 @@ def _iter_texts_after(el: etree._Element) -> Iterator[str]:
         if node.tail and node.tail.strip():
             yield node.tail
         for sibling in node.itersiblings():
-            if not is_element(sibling) or sibling.tag in ("script", "style"):
+            if element_tag(sibling) in (None, "script", "style"):
                 continue
             for text in sibling.itertext():
                 if text.strip():
