@@ -7,7 +7,7 @@ each is optional, so a machine without a C compiler still gets a working (slower
 - The extractor's modules (`spektroom_crawler/_build.py`, `COMPILED`), compiled with mypyc: the
   same typed sources turned into C extensions, the way black and mypy ship. Records are identical
   (tests/test_compiled_build.py compares them on every fixture and mirror page); extraction is
-  ~15% faster. `_compiled.json` records what was compiled from which source, and the package
+  8-14% faster. `_compiled.json` records what was compiled from which source, and the package
   runs the sources instead whenever one of them changed since (`_build.select_build`), so an
   edited file never hides behind a stale compiled module in an editable install.
 
