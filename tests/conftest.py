@@ -11,6 +11,7 @@ import socket
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -31,14 +32,17 @@ def _port_open(host: str, port: int) -> bool:
         return False
 
 
-def require_service(name: str, host: str, port: int) -> None:
-    """Skip (outside CI) or fail (in CI) when a local service is not listening."""
-    if _port_open(host, port):
-        return
-    message = f"{name} is not reachable on {host}:{port}"
+def skip_or_fail_in_ci(message: str) -> NoReturn:
+    """Skip the test, or fail it in CI (CI=true), where what it needs must be there."""
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{message} (required in CI)")
     pytest.skip(message)
+
+
+def require_service(name: str, host: str, port: int) -> None:
+    """Skip (outside CI) or fail (in CI) when a local service is not listening."""
+    if not _port_open(host, port):
+        skip_or_fail_in_ci(f"{name} is not reachable on {host}:{port}")
 
 
 @pytest.fixture()

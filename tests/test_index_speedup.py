@@ -7,7 +7,6 @@ records from extract_article with the C index and without it. In CI it must have
 
 from __future__ import annotations
 
-import os
 import random
 
 import pytest
@@ -15,18 +14,16 @@ from lxml import etree
 
 from spektroom_crawler.extract import extract_article, sources
 from spektroom_crawler.extract.document import parse_document
+from tests.conftest import skip_or_fail_in_ci
 from tests.test_extract_mutations import _mangle, _pages
 
-IN_CI = os.environ.get("CI", "").lower() == "true"
 MANGLED = 400
 
 
 @pytest.fixture
 def index_tree() -> sources.IndexTree:
     if sources.INDEX_TREE is None:
-        if IN_CI:
-            pytest.fail("the C page index (spektroom_crawler/extract/_index.pyx) was not built")
-        pytest.skip("the C page index is not built here")
+        skip_or_fail_in_ci("the C page index (spektroom_crawler/extract/_index.pyx) is not built")
     return sources.INDEX_TREE
 
 
